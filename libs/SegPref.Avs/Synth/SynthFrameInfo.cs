@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace SegPref.Avs.Synth;
+
+/// <summary>AVS-Synth's extras for one frame: what a captioner should say and the potential sounding objects.</summary>
+/// <param name="Index">Frame index (0-based, one frame per second).</param>
+/// <param name="Description">Scene description of the frame (visible objects, positions, states).</param>
+/// <param name="Cues">Ground-truth text cues: visible sound-capable classes in order of mention, at most 4, padded with "None".</param>
+/// <param name="Objects">Objects in drawing order (later ones occlude earlier ones).</param>
+public sealed record SynthFrameInfo(
+    [property: JsonPropertyName("index")] int Index,
+    [property: JsonPropertyName("description")] string Description,
+    [property: JsonPropertyName("cues")] string[] Cues,
+    [property: JsonPropertyName("objects")] SynthObjectInfo[] Objects);
