@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace SegPref.Media.Masks;
 
 /// <summary>A per-pixel class-index map (row-major, one byte per pixel, 0 = background).</summary>
-public sealed class LabelMap
+public sealed partial class LabelMap
 {
     /// <summary>Creates a map of the given size filled with background.</summary>
     public LabelMap(int width, int height)
