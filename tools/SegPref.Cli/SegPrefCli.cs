@@ -1,0 +1,15 @@
+using System.CommandLine;
+using SegPref.Cli.Infrastructure;
+
+namespace SegPref.Cli;
+
+/// <summary>The `segpref` command tree.</summary>
+internal static class SegPrefCli
+{
+    public static RootCommand Build(CliEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        var root = new RootCommand("segpref: AVS-Synth data, official AVS metrics, features, training and the TeSO pipeline tools.");
+        return root;
+    }
+}
