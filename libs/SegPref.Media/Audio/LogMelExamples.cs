@@ -33,9 +33,7 @@ public sealed class LogMelExamples
     public int Count { get; }
 
     /// <summary>The log-mel values, shape [Count, 96, 64].</summary>
-#pragma warning disable CA1819 // Exposed as an array on purpose: it is the tensor buffer handed to ONNX/TorchSharp without a copy.
     public float[] Data { get; }
-#pragma warning restore CA1819
 
     /// <summary>One value by example, frame and band.</summary>
     public float this[int example, int frame, int band]

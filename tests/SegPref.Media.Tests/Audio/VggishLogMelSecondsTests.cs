@@ -74,6 +74,7 @@ public class VggishLogMelSecondsTests
     public void ComputeExamples_BadArguments_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => VggishLogMel.ComputeExamples(new AudioClip([], 16000), 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => VggishLogMel.ComputeExamples(new AudioClip([], 16000), VggishLogMel.MaxSeconds + 1));
         Assert.Throws<ArgumentNullException>(() => VggishLogMel.ComputeExamples(null!, 5));
         Assert.Throws<ArgumentException>(() => VggishLogMel.ComputeExamples(new AudioClip([], -1)));
     }

@@ -93,11 +93,15 @@ public class WavFileErrorTests
     public void Read_RandomAndMutatedBytes_OnlyEverThrowsInvalidData()
     {
         var rng = new Random(1234);
-        var valid = WavBuilder.Riff(WavBuilder.Chunk("LIST", new byte[5]), Pcm16Mono, WavBuilder.Chunk("data", new byte[64]));
+        byte[][] templates =
+        [
+            WavBuilder.Riff(WavBuilder.Chunk("LIST", new byte[5]), Pcm16Mono, WavBuilder.Chunk("data", new byte[64])),
+            WavBuilder.Riff(WavBuilder.Chunk("fmt ", WavBuilder.FmtExtensible(3, 2, 44100, 32)), WavBuilder.Chunk("data", new byte[64])),
+        ];
         var decoded = 0;
         for (var trial = 0; trial < 3000; trial++)
         {
-            var bytes = trial % 3 == 0 ? RandomBytes(rng) : Mutate(valid, rng);
+            var bytes = trial % 3 == 0 ? RandomBytes(rng) : Mutate(templates[trial % 2], rng);
             try
             {
                 var clip = WavBuilder.Read(bytes);

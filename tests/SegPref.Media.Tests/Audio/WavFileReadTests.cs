@@ -53,6 +53,16 @@ public class WavFileReadTests
     }
 
     [Fact]
+    public void Read_Float64_DecodesDoubles()
+    {
+        var data = new byte[8];
+        BinaryPrimitives.WriteDoubleLittleEndian(data, -0.125);
+        var bytes = WavBuilder.Riff(WavBuilder.Chunk("fmt ", WavBuilder.Fmt(3, 1, 32000, 64)), WavBuilder.Chunk("data", data));
+
+        Assert.Equal([-0.125f], WavBuilder.Read(bytes).Samples);
+    }
+
+    [Fact]
     public void Read_ExtensibleFloatStereo_DecodesSubFormat()
     {
         var data = new byte[8];
