@@ -15,36 +15,15 @@ public static class AvsBenchMetadata
     /// <exception cref="InvalidDataException">Missing file, missing column, wrong field count or an empty name, split or category; the message names the file and line.</exception>
     public static IReadOnlyList<AvsBenchMetaRow> Read(string path, AvsBenchSubset subset)
     {
-        if (!File.Exists(path))
+        var table = CsvTable.Read(path);
+        var name = Math.Max(0, table.Find(NameColumns));
+        var split = table.Require("split");
+        var category = subset == AvsBenchSubset.S4 ? table.Require("category") : -1;
+        var start = table.Find("start_time");
+        var header = table.Header;
+        var rows = new List<AvsBenchMetaRow>(table.Rows.Count);
+        foreach (var (line, fields) in table.Rows)
         {
-            throw new InvalidDataException($"{path}: metadata file not found.");
-        }
-
-        var records = Csv.Parse(File.ReadAllText(path), path);
-        if (records.Count == 0)
-        {
-            throw new InvalidDataException($"{path}: empty file, expected a header row.");
-        }
-
-        var header = records[0].Fields;
-        var name = Math.Max(0, Find(header, NameColumns));
-        var split = Require(header, path, "split");
-        var category = subset == AvsBenchSubset.S4 ? Require(header, path, "category") : -1;
-        var start = Find(header, ["start_time"]);
-
-        var rows = new List<AvsBenchMetaRow>(records.Count - 1);
-        foreach (var (line, fields) in records.Skip(1))
-        {
-            if (fields.Length == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            if (fields.Length != header.Length)
-            {
-                throw new InvalidDataException($"{path} line {line}: expected {header.Length} columns, got {fields.Length}.");
-            }
-
             rows.Add(new AvsBenchMetaRow(
                 NonEmpty(fields[name], path, line, header[name]),
                 NonEmpty(fields[split], path, line, "split"),
@@ -53,15 +32,6 @@ public static class AvsBenchMetadata
         }
 
         return rows;
-    }
-
-    private static int Find(string[] header, string[] names) =>
-        Array.FindIndex(header, h => names.Any(n => h.Trim().Equals(n, StringComparison.OrdinalIgnoreCase)));
-
-    private static int Require(string[] header, string path, string column)
-    {
-        var index = Find(header, [column]);
-        return index >= 0 ? index : throw new InvalidDataException($"{path}: header lacks column '{column}'.");
     }
 
     private static string NonEmpty(string value, string path, int line, string column)
