@@ -27,38 +27,17 @@ public static class AvssMetadata
     /// <exception cref="InvalidDataException">Missing file, missing column, wrong field count or a bad number; the message names the file and line.</exception>
     public static IReadOnlyList<AvssMetadataRow> Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new InvalidDataException($"{path}: metadata file not found.");
-        }
-
-        var records = Csv.Parse(File.ReadAllText(path), path);
-        if (records.Count == 0)
-        {
-            throw new InvalidDataException($"{path}: empty file, expected header '{AvssLayout.MetadataHeader}'.");
-        }
-
-        var header = records[0].Fields;
-        var index = Columns.ToDictionary(c => c, c => Array.FindIndex(header, h => h.Trim().Equals(c, StringComparison.OrdinalIgnoreCase)));
+        var table = CsvTable.Read(path);
+        var index = Columns.ToDictionary(c => c, c => table.Find(c));
         var missing = index.Where(kv => kv.Value < 0).Select(kv => kv.Key).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidDataException($"{path}: header lacks column(s) {string.Join(", ", missing)}.");
         }
 
-        var rows = new List<AvssMetadataRow>(records.Count - 1);
-        foreach (var (line, fields) in records.Skip(1))
+        var rows = new List<AvssMetadataRow>(table.Rows.Count);
+        foreach (var (line, fields) in table.Rows)
         {
-            if (fields.Length == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-
-            if (fields.Length != header.Length)
-            {
-                throw new InvalidDataException($"{path} line {line}: expected {header.Length} columns, got {fields.Length}.");
-            }
-
             rows.Add(new AvssMetadataRow(
                 fields[index["vid"]],
                 fields[index["uid"]],
