@@ -29,7 +29,11 @@ internal static class LexiconTable
                 _ => throw Error(sourceName, line, $"unknown kind '{cells[0]}' or wrong class count"),
             };
             var term = Normalize(cells[1]);
-            Require(!terms.ContainsKey(term), sourceName, line, $"term '{term}' is defined twice");
+            Require(
+                !terms.TryGetValue(term, out var existing) || existing.Classes.SequenceEqual(meaning.Classes),
+                sourceName,
+                line,
+                $"term '{term}' is defined twice with different classes");
             if (meaning.IsGroup)
             {
                 terms[term] = meaning;
