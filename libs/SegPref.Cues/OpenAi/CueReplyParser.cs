@@ -26,11 +26,14 @@ public sealed class CueReplyParser(CueLexicon? lexicon = null)
         return Map(items);
     }
 
-    private static List<string>? LastList(string content)
+    private List<string>? LastList(string content)
     {
-        var fenced = ListScanner.FencedBlocks(content).Select(ListScanner.FlatLists).LastOrDefault(lists => lists.Count > 0);
-        return (fenced ?? ListScanner.FlatLists(content)).LastOrDefault();
+        var fenced = ListScanner.FencedBlocks(content).Select(Plausible).LastOrDefault(lists => lists.Count > 0);
+        return (fenced ?? Plausible(content)).LastOrDefault()?.Items;
     }
+
+    private List<ParsedList> Plausible(string text) =>
+        [.. ListScanner.FlatLists(text).Where(l => l.Quoted || l.Items.Any(i => Padding.Contains(i.Trim()) || _lexicon.TryMapTerm(i, out _)))];
 
     private CueReply Map(List<string> items)
     {

@@ -6,10 +6,11 @@ namespace SegPref.Cues.OpenAi;
 /// <summary>Reads one flat list literal starting at '[': items are "double", 'single' quoted or bare words.</summary>
 internal static class ListLiteral
 {
-    /// <summary>The items, or null when the text at <paramref name="start"/> is not a flat list.</summary>
-    public static List<string>? TryRead(string text, int start)
+    /// <summary>The list, or null when the text at <paramref name="start"/> is not a flat list.</summary>
+    public static ParsedList? TryRead(string text, int start)
     {
         var items = new List<string>();
+        var quoted = true;
         var i = start + 1;
         while (true)
         {
@@ -21,10 +22,12 @@ internal static class ListLiteral
 
             if (text[i] == ']')
             {
-                return items; // also after a trailing comma
+                return new ParsedList(items, quoted); // also after a trailing comma
             }
 
-            var item = text[i] is '"' or '\'' ? ReadQuoted(text, ref i) : ReadBare(text, ref i);
+            var isQuoted = text[i] is '"' or '\'';
+            quoted &= isQuoted;
+            var item = isQuoted ? ReadQuoted(text, ref i) : ReadBare(text, ref i);
             if (item is null)
             {
                 return null;

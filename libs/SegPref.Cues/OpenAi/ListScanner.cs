@@ -6,15 +6,15 @@ namespace SegPref.Cues.OpenAi;
 internal static class ListScanner
 {
     /// <summary>Every flat list in the text, in order of its opening bracket.</summary>
-    public static List<List<string>> FlatLists(string text)
+    public static List<ParsedList> FlatLists(string text)
     {
-        var lists = new List<List<string>>();
+        var lists = new List<ParsedList>();
         for (var i = text.IndexOf('[', StringComparison.Ordinal); i >= 0; i = text.IndexOf('[', i + 1))
         {
-            var items = ListLiteral.TryRead(text, i);
-            if (items is not null)
+            var list = ListLiteral.TryRead(text, i);
+            if (list is not null)
             {
-                lists.Add(items);
+                lists.Add(list);
             }
         }
 

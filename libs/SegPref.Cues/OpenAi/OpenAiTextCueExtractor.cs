@@ -77,7 +77,7 @@ public sealed class OpenAiTextCueExtractor : ITextCueExtractor, IDisposable
                 ? ChatReplies.Content(text, _endpoint)
                 : throw ChatReplies.HttpError(response, text, _endpoint);
         }
-        catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
             throw new CueBackendException(
                 CueBackendFailure.Timeout,
