@@ -17,7 +17,7 @@ internal static class SynthClipWriter
         var uid = UidOf(split, clipIndex);
         var rng = SynthRandom.ForClip(config.Seed, splitIndex, clipIndex);
         var (size, frames) = (config.FrameSizePx, config.FramesPerClip);
-        var cast = model.Draw(rng, frames);
+        var cast = model.Draw(rng, new SynthStrata(config.Seed, splitIndex, clipIndex), frames);
         var plans = SynthLayout.Place(cast, size, frames, rng);
         var background = SynthBackground.Draw(size, rng);
 

@@ -65,28 +65,6 @@ internal sealed class SynthRandom
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
-    /// <summary>Index drawn with probability proportional to <paramref name="weights"/>.</summary>
-    public int PickWeighted(IReadOnlyList<double> weights)
-    {
-        var total = 0.0;
-        foreach (var w in weights)
-        {
-            total += w;
-        }
-
-        var u = NextDouble() * total;
-        for (var i = 0; i < weights.Count; i++)
-        {
-            u -= weights[i];
-            if (u < 0)
-            {
-                return i;
-            }
-        }
-
-        return weights.Count - 1;
-    }
-
     private static ulong Mix(ulong x)
     {
         var state = x;

@@ -2,28 +2,34 @@ namespace SegPref.Avs.Synth;
 
 internal sealed partial class SynthSoundingModel
 {
-    /// <summary>Draws a clip's objects (drawing order) and their sounding roles in each of <paramref name="frames"/> frames.</summary>
-    public SynthCast Draw(SynthRandom rng, int frames)
+    /// <summary>
+    /// Draws a clip's objects (drawing order) and their sounding roles in each of <paramref name="frames"/> frames.
+    /// Composition uses the clip's stratified uniforms (<paramref name="strata"/>): dimension 0 the object count,
+    /// 1-3 distractor slots, 4-6 extra sounding objects, 7-10 classes of sounding objects, 11-13 classes of silent
+    /// ones, 14 the frames' role sample; order and distractor kinds come from <paramref name="rng"/>.
+    /// </summary>
+    public SynthCast Draw(SynthRandom rng, SynthStrata strata, int frames)
     {
-        var total = rng.Between(_minObjects, _maxObjects);
+        var total = _minObjects + Math.Min(_maxObjects - _minObjects, (int)(strata[0] * (_maxObjects - _minObjects + 1)));
         var soundCapable = 1;
         for (var i = 1; i < total; i++)
         {
-            soundCapable += rng.Chance(_distractorProbability) ? 0 : 1;
+            soundCapable += strata[i] < _distractorProbability ? 0 : 1;
         }
 
         var sounding = 1;
         for (var i = 1; i < soundCapable; i++)
         {
-            sounding += rng.Chance(_extraSounding) ? 1 : 0;
+            sounding += strata[3 + i] < _extraSounding ? 1 : 0;
         }
 
-        // Objects: (class index or -1 for a distractor, sounding in the first frame), then shuffled into drawing order.
+        // Objects: (class index or -1 for a distractor, sounding in the construction), then shuffled into drawing order.
         var objects = new List<(int Class, bool Sounding)>(total);
         for (var i = 0; i < soundCapable; i++)
         {
             var isSounding = i < sounding;
-            objects.Add((rng.PickWeighted(isSounding ? SoundingWeights : SilentWeights), isSounding));
+            var u = isSounding ? strata[7 + i] : strata[11 + i - sounding];
+            objects.Add((SynthStrata.Pick(u, isSounding ? SoundingWeights : SilentWeights), isSounding));
         }
 
         for (var i = soundCapable; i < total; i++)
@@ -38,20 +44,14 @@ internal sealed partial class SynthSoundingModel
         }
 
         var capable = Enumerable.Range(0, total).Where(i => objects[i].Class >= 0).ToArray();
-        var classes = capable.Select(i => objects[i].Class).ToArray();
+        var sets = RoleSetsForFrames(capable.Select(i => objects[i].Class).ToArray(), frames, strata[14]);
         var roles = new bool[frames][];
-        var current = capable.Select(i => objects[i].Sounding).ToArray();
         for (var t = 0; t < frames; t++)
         {
-            if (t > 0 && !rng.Chance(Persistence))
-            {
-                current = DrawRoles(classes, rng);
-            }
-
             roles[t] = new bool[total];
             for (var j = 0; j < capable.Length; j++)
             {
-                roles[t][capable[j]] = current[j];
+                roles[t][capable[j]] = (sets[t] & (1 << j)) != 0;
             }
         }
 
@@ -65,14 +65,18 @@ internal sealed partial class SynthSoundingModel
     }
 
     /// <summary>
-    /// Samples roles from P(roles | classes) of the construction: for a role set s of size k among n objects it is
-    /// proportional to Binomial(k - 1; n - 1, r) / C(n, k) * prod_{s} sigma_c * prod_{not s} tau_c.
+    /// Role sets (bit i = object i sounds) for each frame, each drawn from P(roles | classes) of the construction:
+    /// for a set s of size k among n objects it is proportional to Binomial(k - 1; n - 1, r) / C(n, k) *
+    /// prod_{i in s} sigma_c(i) * prod_{i not in s} tau_c(i). The frames use one rotated systematic sample
+    /// (u + t / T mod 1) of that distribution: each frame on its own is an exact draw, while over the clip the
+    /// role counts stay close to their expectation (much less sampling noise in the measured rates) and
+    /// consecutive frames mostly keep their roles.
     /// </summary>
-    public bool[] DrawRoles(IReadOnlyList<int> classes, SynthRandom rng)
+    public int[] RoleSetsForFrames(IReadOnlyList<int> classes, int frames, double u)
     {
         var n = classes.Count;
-        var weights = new double[1 << n];
-        for (var set = 1; set < weights.Length; set++)
+        var cumulative = new double[1 << n];
+        for (var set = 1; set < cumulative.Length; set++)
         {
             var k = System.Numerics.BitOperations.PopCount((uint)set);
             var w = Binomial(n - 1, k - 1, _extraSounding) / Choose(n, k);
@@ -81,11 +85,23 @@ internal sealed partial class SynthSoundingModel
                 w *= (set & (1 << i)) != 0 ? SoundingWeights[classes[i]] : SilentWeights[classes[i]];
             }
 
-            weights[set] = w;
+            cumulative[set] = cumulative[set - 1] + w;
         }
 
-        var chosen = rng.PickWeighted(weights);
-        return Enumerable.Range(0, n).Select(i => (chosen & (1 << i)) != 0).ToArray();
+        var result = new int[frames];
+        for (var t = 0; t < frames; t++)
+        {
+            var point = (u + ((double)t / frames)) % 1.0 * cumulative[^1];
+            var set = 1;
+            while (set < cumulative.Length - 1 && cumulative[set] <= point)
+            {
+                set++;
+            }
+
+            result[t] = set;
+        }
+
+        return result;
     }
 
     /// <summary>The configured prior of a class index in this split.</summary>

@@ -17,7 +17,7 @@ public class SynthSoundingModelTests
         var sounding = new int[visible.Length];
         for (var clip = 0; clip < 12000; clip++)
         {
-            var cast = model.Draw(SynthRandom.ForClip(7, 0, clip), 3);
+            var cast = model.Draw(SynthRandom.ForClip(7, 0, clip), new SynthStrata(7, 0, clip), 3);
             foreach (var frame in cast.Sounding)
             {
                 Assert.Contains(true, frame);
