@@ -14,7 +14,9 @@ internal static class VggishLayers
         var input = 1;
         for (var i = 0; i < channels.Count; i++)
         {
-            Append(layers, nn.Conv2d(input, channels[i], 3, padding: 1));
+            var conv = nn.Conv2d(input, channels[i], 3, padding: 1);
+            HeInit(conv.weight!, conv.bias!, nn.init.FanInOut.FanOut);
+            Append(layers, conv);
             Append(layers, nn.ReLU());
             if (i is 0 or 1 or 3 or 5)
             {
@@ -34,12 +36,23 @@ internal static class VggishLayers
         var input = inputSize;
         foreach (var size in sizes)
         {
-            Append(layers, nn.Linear(input, size));
+            var linear = nn.Linear(input, size);
+            HeInit(linear.weight!, linear.bias!, nn.init.FanInOut.FanIn);
+            Append(layers, linear);
             Append(layers, nn.ReLU());
             input = size;
         }
 
         return nn.Sequential(layers);
+    }
+
+    // PyTorch's default (kaiming-uniform with a = sqrt(5)) shrinks activations through nine ReLU layers and
+    // VGGish has no batch norm, so training from scratch stalls; He-normal keeps the scale (as torchvision's VGG).
+    private static void HeInit(Tensor weight, Tensor bias, nn.init.FanInOut mode)
+    {
+        using var noGrad = no_grad();
+        nn.init.kaiming_normal_(weight, mode: mode, nonlinearity: nn.init.NonlinearityType.ReLU);
+        nn.init.zeros_(bias);
     }
 
     // The position is the checkpoint key segment, as in PyTorch's nn.Sequential.
