@@ -11,9 +11,12 @@ internal static class SegPrefCli
     {
         ArgumentNullException.ThrowIfNull(env);
         var root = new RootCommand("segpref: AVS-Synth data, official AVS metrics, features, training and the TeSO pipeline tools.");
+        root.Subcommands.Add(SynthCommand.Create(env));
+        root.Subcommands.Add(InspectCommand.Create(env));
         root.Subcommands.Add(MetricsCommand.Create(env));
         root.Subcommands.Add(FeaturesCommand.Create(env));
         root.Subcommands.Add(RenderCommand.Create(env));
+        root.Subcommands.Add(DemoCommand.Create(env));
         return root;
     }
 }
