@@ -17,6 +17,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(FeaturesCommand.Create(env));
         root.Subcommands.Add(RenderCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
+        root.Subcommands.Add(TrainAudioCommand.Create(env));
         return root;
     }
 }
