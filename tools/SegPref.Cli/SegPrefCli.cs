@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SegPref.Cli.Commands;
 using SegPref.Cli.Infrastructure;
 
 namespace SegPref.Cli;
@@ -10,6 +11,9 @@ internal static class SegPrefCli
     {
         ArgumentNullException.ThrowIfNull(env);
         var root = new RootCommand("segpref: AVS-Synth data, official AVS metrics, features, training and the TeSO pipeline tools.");
+        root.Subcommands.Add(MetricsCommand.Create(env));
+        root.Subcommands.Add(FeaturesCommand.Create(env));
+        root.Subcommands.Add(RenderCommand.Create(env));
         return root;
     }
 }

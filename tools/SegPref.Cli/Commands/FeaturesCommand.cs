@@ -2,6 +2,7 @@ using System.CommandLine;
 using SegPref.Cli.Infrastructure;
 using SegPref.Media.Audio;
 using SegPref.Media.Io;
+using Spectre.Console;
 
 namespace SegPref.Cli.Commands;
 
