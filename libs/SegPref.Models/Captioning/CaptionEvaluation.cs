@@ -39,7 +39,7 @@ internal static class CaptionEvaluation
     public static (CaptionScores Scores, IReadOnlyList<string> Generated) Score(
         Captioner model, CaptionVocabulary vocabulary, IReadOnlyList<CaptionFrame> frames, DecodeOptions options)
     {
-        var generated = Captioning.Describe(model, vocabulary, [.. frames.Select(f => f.Image)], options);
+        var generated = CaptionDecoding.Describe(model, vocabulary, [.. frames.Select(f => f.Image)], options);
         return (CaptionScores.Compute(generated, [.. frames.Select(f => f.Description)]), generated);
     }
 }

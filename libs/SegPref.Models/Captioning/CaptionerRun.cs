@@ -84,7 +84,7 @@ public sealed class CaptionerRun : IDisposable
 
     /// <summary>One description per frame, in order.</summary>
     public IReadOnlyList<string> Describe(IReadOnlyList<RgbImage> frames, DecodeOptions options) =>
-        Captioning.Describe(Model, Vocabulary, frames, options);
+        CaptionDecoding.Describe(Model, Vocabulary, frames, options);
 
     /// <inheritdoc/>
     public void Dispose() => Model.Dispose();

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace SegPref.Models.Captioning;
 
 /// <summary>Describes frames with a model and its vocabulary, batch by batch, in eval mode without gradients.</summary>
-internal static class Captioning
+internal static class CaptionDecoding
 {
     public static List<string> Describe(Captioner model, CaptionVocabulary vocabulary, IReadOnlyList<RgbImage> frames, DecodeOptions options)
     {
