@@ -14,6 +14,8 @@ internal static class SegPrefCli
         root.Subcommands.Add(MetricsCommand.Create(env));
         root.Subcommands.Add(FeaturesCommand.Create(env));
         root.Subcommands.Add(RenderCommand.Create(env));
+        root.Subcommands.Add(TrainCaptionerCommand.Create(env));
+        root.Subcommands.Add(CaptionCommand.Create(env));
         return root;
     }
 }
