@@ -1,0 +1,56 @@
+using SegPref.Avs.Avss;
+using SegPref.Media.Audio;
+using SkiaSharp;
+
+namespace SegPref.Avs.Synth;
+
+/// <summary>Generates and writes one clip from its own random stream (so clips are independent and parallel-safe).</summary>
+internal static class SynthClipWriter
+{
+    public const string Label = "synth";
+
+    public static string UidOf(string split, int clipIndex) => $"synth_{split.Replace('-', '_')}_{clipIndex:D5}";
+
+    public static AvssMetadataRow Write(string root, SynthConfig config, SynthSoundingModel model, int splitIndex, int clipIndex)
+    {
+        var split = SynthSplits.All[splitIndex];
+        var uid = UidOf(split, clipIndex);
+        var rng = SynthRandom.ForClip(config.Seed, splitIndex, clipIndex);
+        var (size, frames) = (config.FrameSizePx, config.FramesPerClip);
+        var cast = model.Draw(rng, new SynthStrata(config.Seed, splitIndex, clipIndex), frames);
+        var plans = SynthLayout.Place(cast, size, frames, rng);
+        var background = SynthBackground.Draw(size, rng);
+
+        var row = new AvssMetadataRow(uid, uid, 0, 0, string.Join(',', SoundingClasses(cast)), split, Label);
+        var dir = AvssLayout.ClipDir(root, row);
+        var framesDir = Directory.CreateDirectory(Path.Combine(dir, AvssLayout.FramesFolder)).FullName;
+        var labelsDir = Directory.CreateDirectory(Path.Combine(dir, AvssLayout.LabelsFolder)).FullName;
+        var extension = config.FrameFormat == SynthFrameFormat.Png ? "png" : "jpg";
+        var infos = new SynthFrameInfo[frames];
+        for (var t = 0; t < frames; t++)
+        {
+            var visibleFraction = SynthRenderer.VisibleFractions(plans, size, t);
+            var visible = Enumerable.Range(0, plans.Length).Where(i => visibleFraction[i] > 0).ToArray();
+            var (description, cues) = SynthDescriber.Describe(visible.Select(i => plans[i]).ToArray(), size, t, rng);
+            var objects = visible.Select(i => new SynthObjectInfo(plans[i].Kind, cast.Sounding[t][i], plans[i].Distractor, BoxOf(plans[i].Boxes[t]))).ToArray();
+            infos[t] = new SynthFrameInfo(t, description, cues, objects);
+            File.WriteAllBytes(Path.Combine(framesDir, $"{t}.{extension}"), SynthRenderer.EncodeFrame(background, plans, size, t, config.FrameFormat));
+            SynthRenderer.Labels(plans, cast.Sounding[t], size, t).SaveRgbPng(Path.Combine(labelsDir, $"{t}.png"));
+        }
+
+        var audio = SynthMixer.Mix(cast, frames, config.MinSnrDb, config.MaxSnrDb, rng);
+        WavFile.Write(Path.Combine(dir, AvssLayout.AudioFile), new AudioClip(audio.Mix, SynthConfig.SampleRateHz), WavSampleFormat.Pcm16);
+        File.WriteAllText(Path.Combine(dir, AvssLayout.SynthClipFile), new SynthClipInfo(uid, split, infos).ToJson());
+        return row;
+    }
+
+    // Distinct sounding classes of the clip in drawing order (a_obj of metadata.csv).
+    private static IEnumerable<string> SoundingClasses(SynthCast cast) =>
+        Enumerable.Range(0, cast.Kinds.Length)
+            .Where(i => !cast.Distractor[i] && cast.Sounding.Any(frame => frame[i]))
+            .Select(i => cast.Kinds[i])
+            .Distinct(StringComparer.Ordinal);
+
+    private static int[] BoxOf(SKRect r) =>
+        [(int)MathF.Floor(r.Left), (int)MathF.Floor(r.Top), (int)MathF.Ceiling(r.Width), (int)MathF.Ceiling(r.Height)];
+}
