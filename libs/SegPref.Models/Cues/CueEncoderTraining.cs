@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using SegPref.Avs.Avss;
+using SegPref.Models.Audio;
+
+namespace SegPref.Models.Cues;
+
+/// <summary>
+/// The whole train-cues run: frozen audio embeddings of train/val/test once, InfoNCE training of the cue encoder,
+/// test retrieval, and the run folder (weights.bin, config.json, metrics.json, curves.png).
+/// </summary>
+public static class CueEncoderTraining
+{
+    /// <summary>How audio meets the cues, recorded in config.json (see <see cref="CueAudioSet"/> for why).</summary>
+    public const string AudioSide = "L2-normalised frozen VGGish embeddings, no projection; single-source seconds only";
+
+    /// <summary>What padding and unknown words map to, recorded in config.json (see <see cref="CueEncoder"/>).</summary>
+    public const string UnknownWords = "None/padding -> zero vector, valid=false; unknown word -> zero vector, valid=true";
+
+    /// <summary>Runs everything and writes the run folder <paramref name="runDir"/>.</summary>
+    /// <param name="dataDir">AVS-Synth root.</param>
+    /// <param name="audioRunDir">A train-audio run folder (the frozen audio encoder).</param>
+    /// <param name="runDir">Output folder.</param>
+    /// <param name="options">Hyper-parameters; OutputSize must equal the audio embedding width.</param>
+    /// <param name="commandLine">Recorded in config.json.</param>
+    /// <param name="stages">Gets (stage, clips done, clips total) while audio is embedded.</param>
+    /// <param name="epochs">Gets each finished epoch.</param>
+    /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <exception cref="InvalidDataException">The dataset or audio run is malformed, or a split has no single-source second.</exception>
+    public static CueTrainingReport Run(
+        string dataDir, string audioRunDir, string runDir, CueTrainingOptions options, string commandLine,
+        IProgress<(string Stage, int Done, int Total)>? stages = null, IProgress<CueEpochProgress>? epochs = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        var dataset = AvssDataset.Open(dataDir);
+        var vocabulary = CueVocabulary.AvssSoundCapable;
+        CueAudioSet train, val, test;
+        using (var audio = AudioEncoderRun.Load(audioRunDir))
+        {
+            train = Require(CueAudioData.Load(dataset, "train", audio, vocabulary, stages), dataDir, "train");
+            val = Require(CueAudioData.Load(dataset, "val", audio, vocabulary, stages), dataDir, "val");
+            test = Require(CueAudioData.Load(dataset, "test", audio, vocabulary, stages), dataDir, "test");
+        }
+
+        if (train.Width != options.OutputSize)
+        {
+            throw new InvalidDataException($"{audioRunDir}: audio embeddings are {train.Width}-wide but the cue encoder outputs {options.OutputSize}.");
+        }
+
+        var audioSeconds = clock.Elapsed.TotalSeconds;
+        var result = CueEncoderTrainer.Train(train, val, vocabulary, options, epochs, cancellationToken);
+        using var model = result.Model;
+        var trainSeconds = clock.Elapsed.TotalSeconds - audioSeconds;
+        var config = new CueEncoderConfig(
+            [.. vocabulary.Words], options.EmbeddingSize, options.HiddenSize, options.OutputSize, options,
+            Path.GetFullPath(audioRunDir), AudioConfigHash(audioRunDir), AudioSide, UnknownWords, Path.GetFullPath(dataDir), commandLine);
+        CueEncoderRun.Save(model, config, runDir);
+
+        var report = new CueTrainingReport(
+            CueRetrieval.Score(model.WordVectors(), vocabulary.Count, test), train.Count, train.SkippedSeconds,
+            train.Labels.Distinct().Count(), result.Steps, result.History.Rows is [.., var last] ? last["train_loss"] : double.NaN,
+            audioSeconds, trainSeconds, clock.Elapsed.TotalSeconds, result.StopReason);
+        result.History.WriteJson(runDir, report.ToFinal());
+        result.History.WriteCurves(runDir, "Cue encoder (InfoNCE vs frozen VGGish)", "train_loss", "val_a2t_top1", "val_t2a_rprec");
+        return report;
+    }
+
+    /// <summary>SHA-256 (lower-case hex) of an audio run's config.json.</summary>
+    public static string AudioConfigHash(string audioRunDir) =>
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(audioRunDir, AudioEncoderConfig.FileName))));
+
+    private static CueAudioSet Require(CueAudioSet set, string dataDir, string split) =>
+        set.Count > 0 ? set : throw new InvalidDataException($"{dataDir}: the '{split}' split has no second with exactly one sounding class.");
+}
