@@ -21,6 +21,9 @@ internal static class SegPrefCli
         root.Subcommands.Add(TrainAudioCommand.Create(env));
         root.Subcommands.Add(TrainCaptionerCommand.Create(env));
         root.Subcommands.Add(CaptionCommand.Create(env));
+        root.Subcommands.Add(TrainCuesCommand.Create(env));
+        root.Subcommands.Add(CuesCommand.Create(env));
+        root.Subcommands.Add(EvalCuesCommand.Create(env));
         return root;
     }
 }

@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using SegPref.Cli.Infrastructure;
+using SegPref.Models.Cues;
+using Spectre.Console;
+
+namespace SegPref.Cli.Commands;
+
+/// <summary>`segpref train-cues`: trains the cue encoder contrastively against a frozen train-audio encoder.</summary>
+internal static class TrainCuesCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var data = new Option<string>("--data") { Description = "AVS-Synth root (metadata.csv, clips with synth.json).", Required = true };
+        var audio = new Option<string>("--audio") { Description = "A train-audio run folder: the frozen audio encoder.", Required = true };
+        var output = new Option<string>("--out") { Description = "Run folder: weights.bin, config.json, metrics.json, curves.png.", Required = true };
+        var defaults = new CueTrainingOptions();
+        var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };
+        var seed = new Option<int>("--seed") { Description = "Seed (initialisation, shuffling).", DefaultValueFactory = _ => defaults.Seed };
+        var batch = new Option<int>("--batch") { Description = "Audio seconds per step.", DefaultValueFactory = _ => defaults.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var temperature = new Option<double>("--temperature") { Description = "InfoNCE temperature.", DefaultValueFactory = _ => defaults.Temperature };
+        var command = new Command("train-cues", "Train the cue encoder (cue word -> vector in the frozen audio embedding space, symmetric InfoNCE).")
+        {
+            data, audio, output, epochs, seed, batch, lr, temperature,
+        };
+        command.SetAction((result, ct) => CommandErrors.Run(env, () =>
+        {
+            var options = defaults with
+            {
+                Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch),
+                LearningRate = result.GetValue(lr), Temperature = result.GetValue(temperature),
+            };
+            var commandLine = "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            var runDir = result.GetRequiredValue(output);
+            var report = CueEncoderTraining.Run(
+                result.GetRequiredValue(data), result.GetRequiredValue(audio), runDir, options, commandLine, StageLines(env), EpochLines(env), ct);
+            Print(env, report, runDir);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static SynchronousProgress<(string Stage, int Done, int Total)> StageLines(CliEnvironment env) => new(p =>
+    {
+        if (p.Done == p.Total)
+        {
+            env.Console.WriteLine($"{p.Stage}: {p.Done}/{p.Total} clips");
+        }
+    });
+
+    private static SynchronousProgress<CueEpochProgress> EpochLines(CliEnvironment env) => new(p =>
+        env.Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"epoch {p.Epoch}/{p.Epochs}: loss {p.TrainLoss:0.0000}, val audio->text top-1 {p.Val?.AudioToTextTop1:0.000}, val text->audio R-precision {p.Val?.TextToAudioRPrecision:0.000} ({p.Elapsed.TotalSeconds:0.0} s)")));
+
+    private static void Print(CliEnvironment env, CueTrainingReport report, string runDir)
+    {
+        if (report.StopReason is { } reason)
+        {
+            env.Console.MarkupLineInterpolated($"[yellow]stopped early:[/] {reason}");
+        }
+
+        var table = new Table().AddColumn("figure").AddColumn("value");
+        foreach (var (key, value) in report.ToFinal())
+        {
+            table.AddRow(key, Markup.Escape(Convert.ToString(value is double d ? Math.Round(d, 4) : value, CultureInfo.InvariantCulture) ?? "-"));
+        }
+
+        env.Console.Write(table);
+        env.Console.WriteLine($"wrote {runDir}");
+    }
+}
