@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using SegPref.Cli.Infrastructure;
 using SegPref.Models.Cues;
@@ -41,18 +42,22 @@ internal static class TrainCuesCommand
         return command;
     }
 
-    private static SynchronousProgress<(string Stage, int Done, int Total)> StageLines(CliEnvironment env) => new(p =>
+    private static SynchronousProgress<(string Stage, int Done, int Total)> StageLines(CliEnvironment env)
     {
-        if (p.Done == p.Total)
+        var clock = Stopwatch.StartNew();
+        return new(p =>
         {
-            env.Console.WriteLine($"{p.Stage}: {p.Done}/{p.Total} clips");
-        }
-    });
+            if (p.Done == p.Total)
+            {
+                env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{p.Stage}: {p.Done}/{p.Total} clips ({clock.Elapsed.TotalSeconds:0.0} s)"));
+            }
+        });
+    }
 
     private static SynchronousProgress<CueEpochProgress> EpochLines(CliEnvironment env) => new(p =>
         env.Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"epoch {p.Epoch}/{p.Epochs}: loss {p.TrainLoss:0.0000}, val audio->text top-1 {p.Val?.AudioToTextTop1:0.000}, val text->audio R-precision {p.Val?.TextToAudioRPrecision:0.000} ({p.Elapsed.TotalSeconds:0.0} s)")));
+            $"epoch {p.Epoch}/{p.Epochs}: loss {p.TrainLoss:0.0000}, val a->t top-1 {p.Val?.AudioToTextTop1:0.000}, t->a R-prec {p.Val?.TextToAudioRPrecision:0.000} ({p.Elapsed.TotalSeconds:0.0} s)")));
 
     private static void Print(CliEnvironment env, CueTrainingReport report, string runDir)
     {
