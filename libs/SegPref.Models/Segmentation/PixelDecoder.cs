@@ -24,12 +24,23 @@ public sealed class PixelDecoder : nn.Module<Tensor[], PixelDecoderOutput>
         foreach (var c in channels)
         {
             lateral_convs.Add(nn.Conv2d(c, dim, 1));
-            output_convs.Add(nn.Sequential(nn.Conv2d(dim, dim, 3, padding: 1, bias: false), nn.GroupNorm(groups, dim), nn.ReLU()));
+            output_convs.Add(nn.Sequential(nn.Conv2d(dim, dim, 3, padding: 1, bias: false), GroupNorm(groups, dim), nn.ReLU()));
             adapters.Add(new BottleneckAdapter(dim));
         }
 
         mask_features = nn.Conv2d(dim, dim, 1);
         RegisterComponents();
+    }
+
+    // TorchSharp 0.107's GroupNorm leaves its affine parameters uninitialised (values in the thousands were seen):
+    // set PyTorch's defaults explicitly.
+    private static GroupNorm GroupNorm(int groups, int dim)
+    {
+        var norm = nn.GroupNorm(groups, dim);
+        using var noGrad = no_grad();
+        nn.init.ones_(norm.weight!);
+        nn.init.zeros_(norm.bias!);
+        return norm;
     }
 
     /// <inheritdoc/>
