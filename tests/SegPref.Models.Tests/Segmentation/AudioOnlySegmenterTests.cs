@@ -1,14 +1,11 @@
 using SegPref.Models.Segmentation;
-using SegPref.Models.Torch;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Tests.Segmentation;
 
 [Collection(SeededTorch.Name)]
-public sealed class AudioOnlySegmenterTests
+public sealed class AudioOnlySegmenterTests : SingleThreadedTorch
 {
-    public AudioOnlySegmenterTests() => TorchRuntime.EnsureInitialized();
-
     [Fact]
     public void Forward_NoCues_ReturnsMapAndNoSedamOutputs()
     {

@@ -23,7 +23,7 @@ internal static class SegmentationBatch
         var masks = zeros(batch, options.ImageSize, options.ImageSize);
         for (var b = 0; b < batch; b++)
         {
-            var half = (options.ImageSize / 8) + (b * 3);
+            var half = (options.ImageSize / 8) + (b * options.ImageSize / 16);
             var lo = (options.ImageSize / 2) - half;
             masks[b, TensorIndex.Slice(lo, lo + (2 * half)), TensorIndex.Slice(lo, lo + (2 * half))] = 1;
         }

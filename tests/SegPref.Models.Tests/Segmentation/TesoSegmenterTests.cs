@@ -1,17 +1,14 @@
 using SegPref.Models.Segmentation;
-using SegPref.Models.Torch;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Tests.Segmentation;
 
 [Collection(SeededTorch.Name)]
-public sealed class TesoSegmenterTests : IDisposable
+public sealed class TesoSegmenterTests : SingleThreadedTorch
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("teso-").FullName;
 
-    public TesoSegmenterTests() => TorchRuntime.EnsureInitialized();
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    protected override void DisposeCore() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
     public void Forward_SmallPreset_ReturnsDocumentedShapes()
