@@ -4,7 +4,7 @@ namespace SegPref.Models.Captioning;
 public sealed record CaptionerTrainingOptions
 {
     /// <summary>Passes over the training frames.</summary>
-    public int Epochs { get; init; } = 10;
+    public int Epochs { get; init; } = 5;
 
     /// <summary>Frames per optimiser step.</summary>
     public int BatchSize { get; init; } = 64;
