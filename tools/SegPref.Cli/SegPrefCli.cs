@@ -11,9 +11,13 @@ internal static class SegPrefCli
     {
         ArgumentNullException.ThrowIfNull(env);
         var root = new RootCommand("segpref: AVS-Synth data, official AVS metrics, features, training and the TeSO pipeline tools.");
+        root.Subcommands.Add(SynthCommand.Create(env));
+        root.Subcommands.Add(InspectCommand.Create(env));
         root.Subcommands.Add(MetricsCommand.Create(env));
         root.Subcommands.Add(FeaturesCommand.Create(env));
         root.Subcommands.Add(RenderCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
+        root.Subcommands.Add(DemoCommand.Create(env));
         root.Subcommands.Add(TrainCaptionerCommand.Create(env));
         root.Subcommands.Add(CaptionCommand.Create(env));
         return root;

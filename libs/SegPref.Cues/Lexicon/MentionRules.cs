@@ -69,7 +69,8 @@ internal sealed class MentionRules
         }
 
         var of = words.IndexOf("of");
-        return of >= 0 && of + 1 < words.Count && MentionWords.Depictions.Contains(words[of + 1]);
+        return of >= 0 && of + 1 < words.Count && MentionWords.Depictions.Contains(words[of + 1])
+            && !IsCaptionFraming(mention.Start - 2 - of);
     }
 
     private bool IsVerb(int k)
@@ -83,6 +84,24 @@ internal sealed class MentionRules
         var before = mention.Start - 1;
         return before >= 0 && !_tokens[before].IsBoundary &&
                (_mentionAt[before] >= 0 || MentionWords.VerbSubjects.Contains(_tokens[before].Text));
+    }
+
+    /// <summary>
+    /// A photo-like word that opens the description ("an image of a man ...", "a photo of two dogs") frames the whole
+    /// caption, as captioners commonly phrase it; it does not make the objects pictures within the scene. "A poster of
+    /// a guitar" still is a depiction.
+    /// </summary>
+    private bool IsCaptionFraming(int depictionAt)
+    {
+        for (var j = 0; j < depictionAt; j++)
+        {
+            if (!MentionWords.Articles.Contains(_tokens[j].Text))
+            {
+                return false;
+            }
+        }
+
+        return depictionAt >= 0 && MentionWords.CaptionFrames.Contains(_tokens[depictionAt].Text);
     }
 
     /// <summary>Up to <paramref name="max"/> + 1 words before a position, nearest first, stopping at a boundary or another mention.</summary>

@@ -22,6 +22,12 @@ internal static class MentionWords
         "drawing", "drawings", "image", "images", "statue", "statues", "sculpture", "sculptures", "figurine", "figurines",
         "sketch", "portrait", "cartoon", "illustration", "sticker", "stickers", "logo", "icon", "toy", "toys", "ornament");
 
+    /// <summary>Articles that may precede a caption's framing phrase ("an image of ...").</summary>
+    public static readonly HashSet<string> Articles = Set("a", "an", "the", "this");
+
+    /// <summary>Depiction words that, opening a description, frame the caption itself (BLIP-style "a picture of a man ...").</summary>
+    public static readonly HashSet<string> CaptionFrames = Set("image", "photo", "photograph", "picture", "pic", "snapshot");
+
     /// <summary>Class names that are also common verbs ("a man saw a dog", "to train").</summary>
     public static readonly HashSet<string> VerbHomographs = Set("saw", "train", "duck");
 

@@ -10,7 +10,7 @@ public sealed class SynthGeneratorDeterminismTests : IDisposable
     [Fact]
     public void Generate_SameSeedTwice_IdenticalBytesAndOtherSeedDiffers()
     {
-        var config = SynthConfig.Quick with { TrainClips = 12, ValClips = 4, TestClips = 4, TestCounterClips = 4 };
+        var config = SynthConfig.Quick with { FrameSizePx = 32, TrainClips = 4, ValClips = 2, TestClips = 2, TestCounterClips = 2 };
 
         var first = HashTree(Generate("a", config));
         var second = HashTree(Generate("b", config));
@@ -24,14 +24,14 @@ public sealed class SynthGeneratorDeterminismTests : IDisposable
     [Fact]
     public void Generate_MoreClips_EarlierClipsUnchanged()
     {
-        var small = SynthConfig.Quick with { TrainClips = 3, ValClips = 1, TestClips = 1, TestCounterClips = 1 };
-        var large = small with { TrainClips = 6, ValClips = 2 };
+        var small = SynthConfig.Quick with { FrameSizePx = 32, FramesPerClip = 2, TrainClips = 3, ValClips = 1, TestClips = 1, TestCounterClips = 1 };
+        var large = small with { TrainClips = 5, ValClips = 2 };
 
         var a = HashTree(Generate("small", small));
         var b = HashTree(Generate("large", large));
 
         var clipFiles = a.Where(kv => kv.Key.StartsWith("synth" + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
-        Assert.Equal(6 * ((3 * 2) + 2), clipFiles.Count);
+        Assert.Equal(6 * ((2 * 2) + 2), clipFiles.Count);
         foreach (var (path, hash) in clipFiles)
         {
             Assert.Equal(hash, b[path]);

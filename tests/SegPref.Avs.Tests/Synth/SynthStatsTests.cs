@@ -10,7 +10,7 @@ public sealed class SynthStatsTests : IDisposable
     [Fact]
     public void Measure_MidSizeDataset_RatesMatchPriorsAndInvertInTestCounter()
     {
-        var config = SynthConfig.Quick with { FrameSizePx = 16, FramesPerClip = 1, TrainClips = 400, ValClips = 0, TestClips = 0, TestCounterClips = 400 };
+        var config = SynthConfig.Quick with { FrameSizePx = 16, FramesPerClip = 1, TrainClips = 150, ValClips = 0, TestClips = 0, TestCounterClips = 150 };
         SynthGenerator.Generate(_root, config, null, TestContext.Current.CancellationToken);
 
         var stats = SynthStats.Measure(_root).ToDictionary(s => s.Split);
@@ -18,7 +18,7 @@ public sealed class SynthStatsTests : IDisposable
         Assert.Equal([SynthSplits.Train, SynthSplits.TestCounter], stats.Keys);
         foreach (var split in stats.Values)
         {
-            Assert.Equal(400, split.Clips);
+            Assert.Equal(150, split.Clips);
             Assert.Equal(1.0, split.SoundingFrameFraction);
             Assert.All(SynthVocabulary.DistractorKinds.Where(split.Classes.ContainsKey), k => Assert.Equal(0, split.Classes[k].SoundingObjectFrames));
             foreach (var habitual in new[] { true, false })

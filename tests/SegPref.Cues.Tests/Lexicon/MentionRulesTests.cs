@@ -27,7 +27,10 @@ public sealed class MentionRulesTests
         Assert.Equal("dog", Cues("no dog on the left, a dog on the right."));
 
     [Theory]
-    [InlineData("a picture of a dog on the wall and a cat.", "cat")]
+    [InlineData("there is a picture of a dog on the wall and a cat.", "cat")]
+    [InlineData("a picture of a dog on the wall and a cat.", "dog,cat")]
+    [InlineData("an image of a green guy at the top left and a baby.", "man,baby")]
+    [InlineData("a photo of two puppies.", "dog")]
     [InlineData("a poster of a small brown guitar.", "")]
     [InlineData("a toy car and a broken piano next to a stuffed dog.", "")]
     [InlineData("a dog statue in the center and a man.", "man")]

@@ -25,7 +25,7 @@ internal static class FeaturesCommand
             var examples = n is { } s ? VggishLogMel.ComputeExamples(clip, s) : VggishLogMel.ComputeExamples(clip);
             var path = result.GetRequiredValue(output);
             NpyFile.WriteFloat32(path, examples.Data, [examples.Count, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
-            env.Console.MarkupLineInterpolated($"wrote {path}: [{examples.Count}, {LogMelExamples.FrameCount}, {LogMelExamples.BandCount}] from {clip.DurationSeconds:0.00} s at {clip.SampleRateHz} Hz");
+            env.Console.MarkupLineInterpolated($"wrote {path}: [[{examples.Count}, {LogMelExamples.FrameCount}, {LogMelExamples.BandCount}]] from {clip.DurationSeconds:0.00} s at {clip.SampleRateHz} Hz");
             return 0;
         }));
         return new Command("features", "Audio features.") { logmel };
