@@ -1,11 +1,5 @@
 namespace SegPref.Cli.Infrastructure;
 
-<<<<<<< HEAD
-/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread, in order (Progress&lt;T&gt; posts to the thread pool).</summary>
-internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-{
-    public void Report(T value) => report(value);
-=======
 /// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool and can report after the work ended).</summary>
 internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
 {
@@ -18,5 +12,4 @@ internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
             report(value);
         }
     }
->>>>>>> main
 }
