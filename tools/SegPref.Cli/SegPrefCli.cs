@@ -18,6 +18,8 @@ internal static class SegPrefCli
         root.Subcommands.Add(RenderCommand.Create(env));
         root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
+        root.Subcommands.Add(TrainCaptionerCommand.Create(env));
+        root.Subcommands.Add(CaptionCommand.Create(env));
         return root;
     }
 }
