@@ -56,7 +56,7 @@ internal static class TrainAudioCommand
 
     private static SynchronousProgress<AudioTrainingProgress> EpochLines(CliEnvironment env) => new(p =>
         env.Console.MarkupLineInterpolated(
-            $"epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:0.0000}, val mAP {p.ValMap:0.0000}{(p.IsBest ? " (best)" : "")} [{p.Elapsed.TotalSeconds:0} s]"));
+            $"epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:0.0000}, val mAP {p.ValMap:0.0000}{(p.IsBest ? " (best)" : "")}, {p.Elapsed.TotalSeconds:0} s"));
 
     private static void Print(CliEnvironment env, AudioPretrainingReport report, string runDir)
     {
