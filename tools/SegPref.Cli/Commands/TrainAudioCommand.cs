@@ -30,7 +30,7 @@ internal static class TrainAudioCommand
             var options = new AudioTrainingOptions(
                 VggishPreset.FromName(result.GetValue(preset)!), result.GetValue(epochs), result.GetValue(seed), result.GetValue(batch),
                 result.GetValue(lr), Augment: !result.GetValue(noAugment));
-            var commandLine = "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var report = AudioPretraining.Run(
                 result.GetRequiredValue(data), result.GetRequiredValue(output), options, commandLine, StageLines(env), EpochLines(env), ct);
             Print(env, report, result.GetRequiredValue(output));
