@@ -16,6 +16,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(MetricsCommand.Create(env));
         root.Subcommands.Add(FeaturesCommand.Create(env));
         root.Subcommands.Add(RenderCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
         root.Subcommands.Add(DemoCommand.Create(env));
         root.Subcommands.Add(TrainAudioCommand.Create(env));
         return root;
