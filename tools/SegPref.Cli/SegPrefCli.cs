@@ -20,6 +20,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(DemoCommand.Create(env));
         root.Subcommands.Add(TrainCaptionerCommand.Create(env));
         root.Subcommands.Add(CaptionCommand.Create(env));
+        root.Subcommands.Add(TrainAudioCommand.Create(env));
         return root;
     }
 }

@@ -1,0 +1,124 @@
+using System.Runtime.InteropServices;
+using SegPref.Media.Audio;
+using SegPref.Models.Torch;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Audio;
+
+/// <summary>
+/// A trained audio encoder loaded from a train-audio run folder: the frozen VGGish (eval mode) plus its tagging head.
+/// Not thread-safe: use one instance per thread.
+/// </summary>
+public sealed class AudioEncoderRun : IDisposable
+{
+    /// <summary>Weights file inside a run folder (TorchSharp format, the whole tagger).</summary>
+    public const string WeightsFile = "weights.bin";
+
+    private readonly AudioTagger _tagger;
+
+    private AudioEncoderRun(AudioTagger tagger, AudioEncoderConfig config)
+    {
+        _tagger = tagger;
+        Config = config;
+        _tagger.eval();
+        foreach (var parameter in _tagger.parameters())
+        {
+            parameter.requires_grad = false;
+        }
+    }
+
+    /// <summary>How the run was trained (preset, classes, hyper-parameters).</summary>
+    public AudioEncoderConfig Config { get; }
+
+    /// <summary>The frozen encoder module, for callers that compose it into their own graph.</summary>
+    public Vggish Encoder => _tagger.Encoder;
+
+    /// <summary>The full tagger (encoder + head).</summary>
+    public AudioTagger Tagger => _tagger;
+
+    /// <summary>Loads config.json and weights.bin from <paramref name="runDir"/>.</summary>
+    /// <exception cref="FileNotFoundException">A file is missing.</exception>
+    /// <exception cref="InvalidDataException">The files do not match each other (preset or class count) or are malformed.</exception>
+    public static AudioEncoderRun Load(string runDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        var config = AudioEncoderConfig.Read(runDir);
+        var weights = Path.Combine(runDir, WeightsFile);
+        if (!File.Exists(weights))
+        {
+            throw new FileNotFoundException($"{weights}: audio encoder weights not found.", weights);
+        }
+
+        TorchRuntime.EnsureInitialized();
+        VggishPreset preset;
+        try
+        {
+            preset = VggishPreset.FromName(config.Preset);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidDataException($"{Path.Combine(runDir, AudioEncoderConfig.FileName)}: {ex.Message}", ex);
+        }
+
+        var tagger = new AudioTagger(preset, config.ClassIndices.Length);
+        try
+        {
+            tagger.load(weights, strict: true);
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IOException or ExternalException)
+        {
+            tagger.Dispose();
+            throw new InvalidDataException($"{weights}: does not match config.json (preset '{config.Preset}', {config.ClassIndices.Length} classes): {ex.Message}", ex);
+        }
+
+        return new AudioEncoderRun(tagger, config);
+    }
+
+    /// <summary>Saves <paramref name="tagger"/> and <paramref name="config"/> as a run folder that <see cref="Load"/> reads.</summary>
+    public static void Save(AudioTagger tagger, AudioEncoderConfig config, string runDir)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(config);
+        config.Write(runDir);
+        tagger.save(Path.Combine(runDir, WeightsFile));
+    }
+
+    /// <summary>Embeddings [N, 128] of all examples of a clip in one batch, as a tensor the caller owns.</summary>
+    public Tensor EmbedTensor(LogMelExamples examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        using var noGrad = no_grad();
+        using var input = tensor(examples.Data, [examples.Count, 1, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
+        return _tagger.Encoder.call(input);
+    }
+
+    /// <summary>Embeddings [N, 128] of all examples of a clip.</summary>
+    public float[,] Embed(LogMelExamples examples) => ToMatrix(EmbedTensor(examples), Vggish.EmbeddingSize);
+
+    /// <summary>Embeddings [seconds, 128] of a waveform: VGGish log-mel with AVSBench padding, then <see cref="Embed(LogMelExamples)"/>.</summary>
+    public float[,] Embed(AudioClip clip, int seconds) => Embed(VggishLogMel.ComputeExamples(clip, seconds));
+
+    /// <summary>Sigmoid tag probabilities [N, C]; column c is AVSS class <c>Config.ClassIndices[c]</c>.</summary>
+    public float[,] Tag(LogMelExamples examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        var scores = TaggerScoring.Scores(_tagger, examples.Data, examples.Count);
+        var matrix = new float[examples.Count, _tagger.ClassCount];
+        Buffer.BlockCopy(scores, 0, matrix, 0, scores.Length * sizeof(float));
+        return matrix;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _tagger.Dispose();
+
+    private static float[,] ToMatrix(Tensor values, int columns)
+    {
+        using (values)
+        {
+            var flat = values.data<float>().ToArray();
+            var matrix = new float[flat.Length / columns, columns];
+            Buffer.BlockCopy(flat, 0, matrix, 0, flat.Length * sizeof(float));
+            return matrix;
+        }
+    }
+}
