@@ -1,4 +1,5 @@
 using System.Collections;
+using SegPref.Models.Weights;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -35,7 +36,7 @@ public static class ResNetWeights
             }
 
             var target = encoder.state_dict();
-            StrictStateDict.ThrowIfMismatched(path, target, loaded);
+            StateDictCheck.ThrowIfMismatched(path, target, loaded);
             using var noGrad = no_grad();
             foreach (var (key, tensor) in target)
             {
