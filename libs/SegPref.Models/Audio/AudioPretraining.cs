@@ -59,7 +59,7 @@ public static class AudioPretraining
         var noisyMap = TestMap(dataset, model, classes, NoisyTest, stages);
         var report = new AudioPretrainingReport(
             testMap, noisyMap, result.BestEpoch, result.BestValMap, train.Count, classes.Count,
-            featureSeconds, trainSeconds, clock.Elapsed.TotalSeconds, result.StopReason);
+            featureSeconds, trainSeconds, clock.Elapsed.TotalSeconds, Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds, result.StopReason);
         result.History.WriteJson(runDir, report.ToFinal());
         result.History.WriteCurves(runDir, $"VGGish ({options.Preset.Name}) audio tagging", "train_loss", "val_map");
         return report;

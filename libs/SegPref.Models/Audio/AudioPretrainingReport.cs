@@ -10,10 +10,12 @@ namespace SegPref.Models.Audio;
 /// <param name="FeatureSeconds">Wall time reading audio and computing log-mel for train and val.</param>
 /// <param name="TrainSeconds">Wall time of training (with per-epoch validation).</param>
 /// <param name="WallSeconds">Wall time of the whole run, test evaluation included.</param>
+/// <param name="CpuSeconds">Processor time of the whole process (all threads) when the run ended: on a shared machine the
+/// wall time depends on the other load, this does not.</param>
 /// <param name="StopReason">Why training stopped early, or null.</param>
 public sealed record AudioPretrainingReport(
     double TestMap, double TestMapNoisy, int BestEpoch, double BestValMap, int TrainExamples, int Classes,
-    double FeatureSeconds, double TrainSeconds, double WallSeconds, string? StopReason)
+    double FeatureSeconds, double TrainSeconds, double WallSeconds, double CpuSeconds, string? StopReason)
 {
     /// <summary>The "final" object of metrics.json.</summary>
     public IReadOnlyDictionary<string, object?> ToFinal() => new Dictionary<string, object?>
@@ -27,6 +29,7 @@ public sealed record AudioPretrainingReport(
         ["feature_seconds"] = Math.Round(FeatureSeconds, 1),
         ["train_seconds"] = Math.Round(TrainSeconds, 1),
         ["wall_seconds"] = Math.Round(WallSeconds, 1),
+        ["cpu_seconds"] = Math.Round(CpuSeconds, 1),
         ["stop_reason"] = StopReason,
     };
 }

@@ -72,7 +72,7 @@ public static partial class AudioTrainer
                 best = (epoch, valMap, CloneState(model));
             }
 
-            history.Add(epoch, new Dictionary<string, double> { ["train_loss"] = lossSum / epochSteps, ["val_map"] = valMap });
+            history.Add(epoch, new Dictionary<string, double> { ["train_loss"] = lossSum / epochSteps, ["val_map"] = valMap, ["elapsed_seconds"] = Math.Round(clock.Elapsed.TotalSeconds, 1) });
             progress?.Report(new AudioTrainingProgress(epoch, options.Epochs, lossSum / epochSteps, valMap, isBest, clock.Elapsed));
         }
 

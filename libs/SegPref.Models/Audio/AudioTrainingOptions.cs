@@ -10,7 +10,7 @@ namespace SegPref.Models.Audio;
 /// <param name="Augment">Random gain and light noise (see the MelAugmentation remarks in the docs).</param>
 public sealed record AudioTrainingOptions(
     VggishPreset Preset,
-    int Epochs = 8,
+    int Epochs = 3,
     int Seed = 1,
     int BatchSize = 64,
     double LearningRate = 1e-3,

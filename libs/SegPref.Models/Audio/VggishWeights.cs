@@ -1,4 +1,5 @@
 using System.Collections;
+using SegPref.Models.Weights;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

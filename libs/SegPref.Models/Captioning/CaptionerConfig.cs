@@ -6,6 +6,9 @@ public sealed record CaptionerConfig
     /// <summary>Square input size in pixels; a multiple of 16 (four stride-2 conv blocks).</summary>
     public int ImageSize { get; init; } = 64;
 
+    /// <summary>Channels of the first conv block; block k has k times as many.</summary>
+    public int EncoderWidth { get; init; } = 16;
+
     /// <summary>Model width d of visual tokens and the decoder.</summary>
     public int Width { get; init; } = 128;
 
@@ -13,10 +16,10 @@ public sealed record CaptionerConfig
     public int Heads { get; init; } = 4;
 
     /// <summary>Decoder layers.</summary>
-    public int Layers { get; init; } = 3;
+    public int Layers { get; init; } = 2;
 
     /// <summary>Hidden width of the decoder's feed-forward block.</summary>
-    public int FeedForwardWidth { get; init; } = 512;
+    public int FeedForwardWidth { get; init; } = 256;
 
     /// <summary>Longest token sequence, &lt;bos&gt; and &lt;eos&gt; included (size of the position table).</summary>
     public int MaxTokens { get; init; } = 48;
@@ -36,7 +39,7 @@ public sealed record CaptionerConfig
     {
         Require(ImageSize >= 16 && ImageSize % 16 == 0, $"ImageSize must be a positive multiple of 16, got {ImageSize}.");
         Require(Width > 0 && Heads > 0 && Width % Heads == 0, $"Width ({Width}) must be a positive multiple of Heads ({Heads}).");
-        Require(Layers > 0 && FeedForwardWidth > 0, "Layers and FeedForwardWidth must be positive.");
+        Require(Layers > 0 && FeedForwardWidth > 0 && EncoderWidth > 0, "Layers, FeedForwardWidth and EncoderWidth must be positive.");
         Require(MaxTokens >= 3, $"MaxTokens must be at least 3, got {MaxTokens}.");
         Require(Dropout is >= 0 and < 1, $"Dropout must be in [0, 1), got {Dropout}.");
         Require(VocabularySize > CaptionVocabulary.Unk, $"VocabularySize must exceed the 4 special tokens, got {VocabularySize}.");

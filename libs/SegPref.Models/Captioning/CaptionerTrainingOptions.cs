@@ -4,7 +4,7 @@ namespace SegPref.Models.Captioning;
 public sealed record CaptionerTrainingOptions
 {
     /// <summary>Passes over the training frames.</summary>
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 5;
 
     /// <summary>Frames per optimiser step.</summary>
     public int BatchSize { get; init; } = 64;
@@ -31,7 +31,7 @@ public sealed record CaptionerTrainingOptions
     public int Threads { get; init; } = 2;
 
     /// <summary>Validation frames decoded greedily each epoch for BLEU-4 and object recall/precision (val loss uses all).</summary>
-    public int ValidationDecodeFrames { get; init; } = 500;
+    public int ValidationDecodeFrames { get; init; } = 200;
 
     /// <summary>Beam width of the final test evaluation with beam search.</summary>
     public int TestBeamWidth { get; init; } = 3;

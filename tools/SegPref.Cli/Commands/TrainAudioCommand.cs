@@ -30,7 +30,7 @@ internal static class TrainAudioCommand
             var options = new AudioTrainingOptions(
                 VggishPreset.FromName(result.GetValue(preset)!), result.GetValue(epochs), result.GetValue(seed), result.GetValue(batch),
                 result.GetValue(lr), Augment: !result.GetValue(noAugment));
-            var commandLine = "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+            var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var report = AudioPretraining.Run(
                 result.GetRequiredValue(data), result.GetRequiredValue(output), options, commandLine, StageLines(env), EpochLines(env), ct);
             Print(env, report, result.GetRequiredValue(output));
@@ -56,7 +56,7 @@ internal static class TrainAudioCommand
 
     private static SynchronousProgress<AudioTrainingProgress> EpochLines(CliEnvironment env) => new(p =>
         env.Console.MarkupLineInterpolated(
-            $"epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:0.0000}, val mAP {p.ValMap:0.0000}{(p.IsBest ? " (best)" : "")} [{p.Elapsed.TotalSeconds:0} s]"));
+            $"epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:0.0000}, val mAP {p.ValMap:0.0000}{(p.IsBest ? " (best)" : "")}, {p.Elapsed.TotalSeconds:0} s"));
 
     private static void Print(CliEnvironment env, AudioPretrainingReport report, string runDir)
     {

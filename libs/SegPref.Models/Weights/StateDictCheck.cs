@@ -1,8 +1,8 @@
 using static TorchSharp.torch;
 
-namespace SegPref.Models.Audio;
+namespace SegPref.Models.Weights;
 
-/// <summary>Strict state-dict comparison that names every missing, unexpected and mis-shaped key.</summary>
+/// <summary>Strict state-dict comparison naming every missing, unexpected and mis-shaped key (shared by every loader of published weights).</summary>
 internal static class StateDictCheck
 {
     public static void ThrowIfMismatched(string source, IReadOnlyDictionary<string, Tensor> expected, IReadOnlyDictionary<string, Tensor> actual)
@@ -13,27 +13,21 @@ internal static class StateDictCheck
             .Where(p => actual.TryGetValue(p.Key, out var t) && !t.shape.SequenceEqual(p.Value.shape))
             .Select(p => $"{p.Key} (expected [{string.Join(", ", p.Value.shape)}], file has [{string.Join(", ", actual[p.Key].shape)}])")
             .ToList();
-        if (missing.Count + unexpected.Count + misshaped.Count == 0)
-        {
-            return;
-        }
-
         var problems = new List<string>();
-        if (missing.Count > 0)
+        Add(problems, "missing keys", missing);
+        Add(problems, "unexpected keys", unexpected);
+        Add(problems, "shape mismatches", misshaped);
+        if (problems.Count > 0)
         {
-            problems.Add($"missing keys: {string.Join(", ", missing)}");
+            throw new InvalidDataException($"{source}: state dict does not match the model; {string.Join("; ", problems)}.");
         }
+    }
 
-        if (unexpected.Count > 0)
+    private static void Add(List<string> problems, string label, List<string> items)
+    {
+        if (items.Count > 0)
         {
-            problems.Add($"unexpected keys: {string.Join(", ", unexpected)}");
+            problems.Add($"{label}: {string.Join(", ", items)}");
         }
-
-        if (misshaped.Count > 0)
-        {
-            problems.Add($"shape mismatches: {string.Join(", ", misshaped)}");
-        }
-
-        throw new InvalidDataException($"{source}: state dict does not match the model; {string.Join("; ", problems)}.");
     }
 }

@@ -1,0 +1,84 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation;
+
+/// <summary>
+/// Semantics-driven audio modelling: cue tokens (text MLP to d) query the frame's audio tokens through N
+/// <see cref="SedamLayer"/>s with the dynamic mask, then a projection gives one prompt per cue slot. Invalid ("None")
+/// slots start masked and stay masked.
+/// </summary>
+public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutput>
+{
+    private readonly Sequential text_proj;
+    private readonly AudioTokenizer audio_proj;
+    private readonly ModuleList<SedamLayer> layers = new();
+    private readonly Linear prompt_proj;
+    private readonly Parameter margin_raw;
+    private readonly SegmenterOptions _options;
+
+    /// <summary>Creates SeDAM for <paramref name="options"/>.</summary>
+    public Sedam(SegmenterOptions options)
+        : base(nameof(Sedam))
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        text_proj = nn.Sequential(nn.Linear(options.TextDim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
+        audio_proj = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+        for (var i = 0; i < options.SedamLayers; i++)
+        {
+            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature));
+        }
+
+        prompt_proj = nn.Linear(options.Dim, options.Dim);
+
+        // softplus(raw) = MarginInit, and softplus keeps the margin strictly positive while it is learned.
+        margin_raw = nn.Parameter(tensor(new[] { (float)Math.Log(Math.Exp(options.MarginInit) - 1) }));
+        RegisterComponents();
+    }
+
+    /// <summary>The current margin softplus(m) of the calibrated relevance.</summary>
+    public Tensor Margin() => nn.functional.softplus(margin_raw);
+
+    /// <summary>
+    /// Runs SeDAM: <paramref name="cues"/> [B,S,D_text], <paramref name="valid"/> [B,S] bool, <paramref name="audio"/>
+    /// [B,AudioDim], <paramref name="silence"/> [AudioDim] (the frozen encoder's embedding of an all-zero second).
+    /// </summary>
+    public override SedamOutput forward(Tensor cues, Tensor valid, Tensor audio, Tensor silence)
+    {
+        ArgumentNullException.ThrowIfNull(cues);
+        ArgumentNullException.ThrowIfNull(valid);
+        ArgumentNullException.ThrowIfNull(silence);
+        var audioTokens = audio_proj.call(audio);
+        var silenceTokens = audio_proj.call(silence.reshape(1, -1)).expand_as(audioTokens);
+        var margin = Margin();
+        var x = text_proj.call(cues);
+        var keep = valid.to(ScalarType.Bool);
+        var soft = keep.to(x.dtype);
+        var keeps = new List<Tensor>();
+        var relevance = new List<Tensor>();
+        var logits = new List<Tensor>();
+        foreach (var layer in layers)
+        {
+            var step = layer.Step(x, audioTokens, silenceTokens, keep, soft, margin);
+            (x, keep, soft) = (step.Tokens, step.Keep, step.SoftKeep);
+            keeps.Add(keep);
+            relevance.Add(step.Relevance);
+            logits.Add(step.AttentionLogits);
+        }
+
+        var hard = keep.to(x.dtype);
+        var prompts = prompt_proj.call(x);
+        if (_options.DynamicMask == DynamicMaskMode.Off)
+        {
+            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits);
+        }
+
+        // Straight-through: the forward values are the hard 0/1 decisions, the gradient is the sigmoid surrogate's.
+        var keepWeight = hard + soft - soft.detach();
+        var anyHard = keep.any(-1).to(x.dtype);
+        var anySoft = 1 - (1 - soft).prod(-1);
+        var gate = anyHard + anySoft - anySoft.detach();
+        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits);
+    }
+}

@@ -1,0 +1,24 @@
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation;
+
+/// <summary>SeDAM's result for a batch of frames.</summary>
+/// <param name="Prompts">Prompt tokens [B,S,d]; masked tokens are exactly zero.</param>
+/// <param name="Keep">Final keep mask [B,S] (bool): valid and never masked by a layer.</param>
+/// <param name="KeepWeight">Straight-through keep [B,S]: equals <paramref name="Keep"/> as 0/1 in value, carries the sigmoid relevances' gradient.</param>
+/// <param name="FrameGate">1 where some cue survived, else 0 [B]; straight-through (soft: 1 - prod(1 - soft keep)); all ones when the dynamic mask is off.</param>
+/// <param name="AudioTokens">Projected audio tokens [B,A,d] (the InfoNCE audio side).</param>
+/// <param name="CueTokens">SeDAM's last tokens before the prompt projection [B,S,d] (the InfoNCE cue side).</param>
+/// <param name="LayerKeeps">Keep mask after each layer, N x [B,S].</param>
+/// <param name="LayerRelevance">Relevance score of each layer, N x [B,S].</param>
+/// <param name="LayerAttentionLogits">Cue-to-audio attention logits of each layer, N x [B,heads,S,A].</param>
+public sealed record SedamOutput(
+    Tensor Prompts,
+    Tensor Keep,
+    Tensor KeepWeight,
+    Tensor FrameGate,
+    Tensor AudioTokens,
+    Tensor CueTokens,
+    IReadOnlyList<Tensor> LayerKeeps,
+    IReadOnlyList<Tensor> LayerRelevance,
+    IReadOnlyList<Tensor> LayerAttentionLogits);

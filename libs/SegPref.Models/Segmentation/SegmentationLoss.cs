@@ -1,0 +1,37 @@
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation;
+
+/// <summary>
+/// BCE-with-logits + soft Dice on the binary map, plus InfoNCE. The map logits at 1/4 resolution are upsampled
+/// bilinearly to the masks' resolution (the input size or 1/4 of it). Dice per frame: 1 - (2 sum(p g) + 1) / (sum p + sum g + 1).
+/// </summary>
+public static class SegmentationLoss
+{
+    /// <summary>Computes the loss of <paramref name="output"/> against <paramref name="masks"/> [B,h,w] (0/1 floats).</summary>
+    public static LossTerms Compute(SegmentationOutput output, Tensor masks, SegmentationLossOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(masks);
+        ArgumentNullException.ThrowIfNull(options);
+        var low = output.LowResMapLogits;
+        if (masks.dim() != 3 || masks.shape[0] != low.shape[0])
+        {
+            throw new ArgumentException($"Masks must be [{low.shape[0]},h,w], got [{string.Join(",", masks.shape)}].", nameof(masks));
+        }
+
+        var target = masks.to(low.dtype);
+        var logits = masks.shape[1] == low.shape[1] && masks.shape[2] == low.shape[2]
+            ? low
+            : nn.functional.interpolate(low.unsqueeze(1), size: [masks.shape[1], masks.shape[2]], mode: InterpolationMode.Bilinear, align_corners: false).squeeze(1);
+        var bce = nn.functional.binary_cross_entropy_with_logits(logits, target);
+        var p = logits.sigmoid().flatten(1);
+        var g = target.flatten(1);
+        var dice = (1 - (((2 * (p * g).sum(1)) + 1) / (p.sum(1) + g.sum(1) + 1))).mean();
+        var infoNce = output.Contrastive is null || options.InfoNceWeight == 0
+            ? zeros(1, dtype: low.dtype).sum()
+            : InfoNce.Compute(output.Contrastive, options.InfoNceTemperature);
+        var total = (options.BceWeight * bce) + (options.DiceWeight * dice) + (options.InfoNceWeight * infoNce);
+        return new LossTerms(total, bce, dice, infoNce);
+    }
+}

@@ -1,0 +1,58 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation;
+
+/// <summary>
+/// One AdamW optimisation step of a <see cref="Segmenter"/> on a batch, in its own dispose scope. Stops with a
+/// <see cref="NonFiniteLossException"/> naming the step at the first NaN or infinite loss, before touching the weights.
+/// </summary>
+public sealed class SegmentationTrainStep : IDisposable
+{
+    private readonly Segmenter _model;
+    private readonly SegmentationLossOptions _loss;
+    private readonly AdamW _optimizer;
+
+    /// <summary>Creates the helper; the optimiser sees every parameter of <paramref name="model"/> that requires a gradient.</summary>
+    public SegmentationTrainStep(Segmenter model, SegmentationLossOptions loss, double learningRate = 1e-4, double weightDecay = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(loss);
+        loss.Validate();
+        if (!(learningRate > 0) || !(weightDecay >= 0))
+        {
+            throw new ArgumentException($"Learning rate must be > 0 and weight decay >= 0 (got {learningRate}, {weightDecay}).");
+        }
+
+        _model = model;
+        _loss = loss;
+        _optimizer = optim.AdamW(model.parameters().Where(p => p.requires_grad), learningRate, weight_decay: weightDecay);
+    }
+
+    /// <summary>Steps taken so far.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>Runs one step on <paramref name="input"/> with target <paramref name="masks"/> [B,h,w] and returns the loss parts.</summary>
+    /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
+    public LossParts Run(SegmentationInput input, Tensor masks)
+    {
+        using var scope = NewDisposeScope();
+        var step = StepCount + 1;
+        _model.train();
+        _optimizer.zero_grad();
+        var terms = SegmentationLoss.Compute(_model.call(input), masks, _loss);
+        var parts = new LossParts(step, terms.Total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>());
+        if (!double.IsFinite(parts.Total))
+        {
+            throw new NonFiniteLossException($"Training loss is not finite at step {step}: total {parts.Total}, BCE {parts.Bce}, Dice {parts.Dice}, InfoNCE {parts.InfoNce}.") { Step = step };
+        }
+
+        terms.Total.backward();
+        _optimizer.step();
+        StepCount = step;
+        return parts;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _optimizer.Dispose();
+}

@@ -1,0 +1,75 @@
+namespace SegPref.Models.Segmentation;
+
+/// <summary>Sizes and switches shared by <see cref="TesoSegmenter"/> and <see cref="AudioOnlySegmenter"/>.</summary>
+/// <param name="Backbone">Visual encoder.</param>
+/// <param name="ImageSize">Square input side in pixels (frames are [B,3,ImageSize,ImageSize]).</param>
+/// <param name="Dim">Model width d of the pixel decoder, prompts and queries.</param>
+/// <param name="Queries">Number of learnable decoder queries Q.</param>
+/// <param name="DecoderLayers">Masked-attention decoder layers L (round robin over the feature scales).</param>
+/// <param name="SedamLayers">SeDAM layers N.</param>
+/// <param name="Heads">Attention heads everywhere (must divide <paramref name="Dim"/>).</param>
+/// <param name="TextDim">Width of one cue embedding (D_text).</param>
+/// <param name="AudioDim">Width of one audio embedding (128 for VGGish).</param>
+/// <param name="AudioTokens">Tokens one per-second audio embedding is expanded into.</param>
+/// <param name="CueSlots">Cue slots per frame (4, "None"-padded).</param>
+/// <param name="FeedForwardDim">Hidden width of the FFNs.</param>
+/// <param name="DynamicMask">How SeDAM masks cues the audio does not support.</param>
+/// <param name="MarginInit">Initial value of the learned margin (Calibrated mode only).</param>
+/// <param name="RelevanceTemperature">Temperature of the sigmoid that carries gradients through the hard mask (straight-through).</param>
+/// <param name="NothingLogit">The map logit of a frame with no surviving cue ("nothing is sounding"); must be negative.</param>
+public sealed record SegmenterOptions(
+    VisualBackbone Backbone,
+    int ImageSize,
+    int Dim,
+    int Queries,
+    int DecoderLayers,
+    int SedamLayers,
+    int Heads,
+    int TextDim,
+    int AudioDim = 128,
+    int AudioTokens = 4,
+    int CueSlots = 4,
+    int FeedForwardDim = 0,
+    DynamicMaskMode DynamicMask = DynamicMaskMode.Calibrated,
+    double MarginInit = 0.5,
+    double RelevanceTemperature = 1.0,
+    double NothingLogit = -10.0)
+{
+    /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
+    public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);
+
+    /// <summary>The paper's sizes on a GPU: ResNet-50, 224x224, d = 256, Q = 100, L = 9, N = 2, ImageBind-width (1024) cues.</summary>
+    public static SegmenterOptions Paper { get; } = new(VisualBackbone.ResNet50, 224, 256, 100, 9, 2, 8, 1024, FeedForwardDim: 1024);
+
+    /// <summary>FFN hidden width actually used (4 d when <see cref="FeedForwardDim"/> is 0).</summary>
+    public int HiddenDim => FeedForwardDim > 0 ? FeedForwardDim : 4 * Dim;
+
+    /// <summary>Resolves a preset name ("small" or "paper").</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    public static SegmenterOptions FromPreset(string name) => name?.ToLowerInvariant() switch
+    {
+        "small" => Small,
+        "paper" => Paper,
+        _ => throw new ArgumentException($"Unknown segmenter preset '{name}' (expected small or paper).", nameof(name)),
+    };
+
+    /// <summary>Checks the sizes are usable.</summary>
+    /// <exception cref="ArgumentException">A size is not positive, d is not divisible by the heads, the image side is not a multiple of 32, or the nothing-logit is not negative.</exception>
+    public void Validate()
+    {
+        if (ImageSize <= 0 || ImageSize % 32 != 0 || Dim <= 0 || Queries <= 0 || DecoderLayers <= 0 || SedamLayers <= 0 || Heads <= 0 || TextDim <= 0 || AudioDim <= 0 || AudioTokens <= 0 || CueSlots <= 0 || Dim < 4)
+        {
+            throw new ArgumentException($"Invalid segmenter options {this}: sizes must be positive, d >= 4 and the image side a multiple of 32.");
+        }
+
+        if (Dim % Heads != 0)
+        {
+            throw new ArgumentException($"Invalid segmenter options: d = {Dim} is not divisible by {Heads} heads.");
+        }
+
+        if (NothingLogit >= 0 || MarginInit <= 0 || RelevanceTemperature <= 0)
+        {
+            throw new ArgumentException($"Invalid segmenter options: NothingLogit must be negative, MarginInit and RelevanceTemperature positive (got {NothingLogit}, {MarginInit}, {RelevanceTemperature}).");
+        }
+    }
+}

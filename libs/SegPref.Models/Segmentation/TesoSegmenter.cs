@@ -1,0 +1,75 @@
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation;
+
+/// <summary>
+/// TeSO: SeDAM turns the frame's cue embeddings and audio embedding into prompts (cues the audio does not support are
+/// masked), PMQS feeds the surviving prompts to the decoder queries, and a frame with no surviving prompt is declared
+/// silent (every map logit = NothingLogit). The silence embedding is a buffer, so it travels with the checkpoint.
+/// </summary>
+public sealed class TesoSegmenter : Segmenter
+{
+    private readonly SegmenterTrunk trunk;
+    private readonly Sedam sedam;
+    private readonly Tensor silence_embedding;
+
+    /// <summary>
+    /// Creates TeSO for <paramref name="options"/>. <paramref name="silence"/> [AudioDim] is the frozen audio encoder's
+    /// embedding of an all-zero second (zeros if omitted; set it with <see cref="SetSilenceEmbedding"/> before training).
+    /// </summary>
+    public TesoSegmenter(SegmenterOptions options, Tensor? silence = null)
+        : base(nameof(TesoSegmenter), options)
+    {
+        options.Validate();
+        trunk = new SegmenterTrunk(options);
+        sedam = new Sedam(options);
+        silence_embedding = zeros(options.AudioDim);
+        RegisterComponents();
+        if (silence is not null)
+        {
+            SetSilenceEmbedding(silence);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override SegmenterTrunk Trunk => trunk;
+
+    /// <summary>SeDAM (for inspection and tests).</summary>
+    public Sedam Sedam => sedam;
+
+    /// <summary>The silence embedding buffer [AudioDim].</summary>
+    public Tensor SilenceEmbedding => silence_embedding;
+
+    /// <summary>Copies <paramref name="silence"/> [AudioDim] into the silence buffer.</summary>
+    /// <exception cref="ArgumentException">Wrong shape.</exception>
+    public void SetSilenceEmbedding(Tensor silence)
+    {
+        ArgumentNullException.ThrowIfNull(silence);
+        if (silence.numel() != Options.AudioDim)
+        {
+            throw new ArgumentException($"Silence embedding must have {Options.AudioDim} values, got {silence.numel()}.", nameof(silence));
+        }
+
+        using var noGrad = no_grad();
+        silence_embedding.copy_(silence.reshape(Options.AudioDim).to(silence_embedding.dtype));
+    }
+
+    /// <inheritdoc/>
+    public override SegmentationOutput forward(SegmentationInput input)
+    {
+        CheckCommon(input);
+        var (cues, valid) = (input.Cues, input.CueValid);
+        var b = input.Frames.shape[0];
+        if (cues is null || valid is null || !cues.shape.SequenceEqual([b, Options.CueSlots, Options.TextDim]) || !valid.shape.SequenceEqual([b, Options.CueSlots]))
+        {
+            throw new ArgumentException($"TeSO needs cues [{b},{Options.CueSlots},{Options.TextDim}] and their validity [{b},{Options.CueSlots}].", nameof(input));
+        }
+
+        var s = sedam.call(cues, valid, input.Audio, silence_embedding);
+        var output = trunk.call(input.Frames, s.Prompts, s.Keep.logical_not(), s.FrameGate);
+        var validF = valid.to(ScalarType.Bool).to(cues.dtype).unsqueeze(-1);
+        var cueMean = (s.CueTokens * validF).sum(1) / validF.sum(1).clamp_min(1);
+        var pair = new ContrastivePair(s.AudioTokens.mean([1]), cueMean, valid.to(ScalarType.Bool).any(-1));
+        return output with { Sedam = s, Contrastive = pair };
+    }
+}

@@ -1,0 +1,102 @@
+using SegPref.Models.Segmentation;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Tests.Segmentation;
+
+[Collection(SeededTorch.Name)]
+public sealed class DynamicMaskTests : SingleThreadedTorch
+{
+    private static readonly SegmenterOptions Options = SegmenterOptions.Small with { DynamicMask = DynamicMaskMode.Paper };
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Forward_TokenWithNegativeMeanLogit_IsMaskedAndNoLongerChangesTheOutput(int seed)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(seed);
+        using var model = new TesoSegmenter(Options);
+        model.eval();
+        MakeRelevanceEqualFirstCueComponent(model);
+        var input = SegmentationBatch.Random(Options, 1, 11) with { CueValid = ones(1, 4, dtype: ScalarType.Bool) };
+        var cues = input.Cues!.clone();
+        cues[0, TensorIndex.Colon, 0] = tensor(new[] { -1f, 1f, 1f, 1f });
+        var other = cues.clone();
+        other[0, 0, TensorIndex.Slice(1)] = randn(Options.TextDim - 1, generator: new Generator(12)) * 3;
+
+        using var noGrad = no_grad();
+        var a = model.call(input with { Cues = cues });
+        var b = model.call(input with { Cues = other });
+
+        Assert.Equal([false, true, true, true], a.Sedam!.LayerKeeps[0][0].data<bool>().ToArray());
+        Assert.False(a.Sedam.Keep[0, 0].item<bool>());
+        Assert.True(a.Sedam.LayerRelevance[0][0, 0].item<float>() < 0);
+        Assert.True(a.MapLogits.equal(b.MapLogits).all().item<bool>(), $"map diff {(a.MapLogits - b.MapLogits).abs().max().item<float>()} prompts {(a.Sedam.Prompts - b.Sedam!.Prompts).abs().max().item<float>()} keepb {string.Join(",", b.Sedam.Keep.data<bool>().ToArray())} gate {a.FrameGate.item<float>()} {b.FrameGate.item<float>()} kw {string.Join(",", b.Sedam.KeepWeight.data<float>().ToArray())}");
+        Assert.True(a.Sedam.Prompts.equal(b.Sedam!.Prompts).all().item<bool>());
+        Assert.True(a.Sedam.CueTokens[0, TensorIndex.Slice(1)].equal(b.Sedam.CueTokens[0, TensorIndex.Slice(1)]).all().item<bool>());
+    }
+
+    [Fact]
+    public void Forward_SameChangeToAKeptToken_ChangesTheOutput()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new TesoSegmenter(Options);
+        model.eval();
+        MakeRelevanceEqualFirstCueComponent(model);
+        var input = SegmentationBatch.Random(Options, 1, 11) with { CueValid = ones(1, 4, dtype: ScalarType.Bool) };
+        var cues = input.Cues!.clone();
+        cues[0, TensorIndex.Colon, 0] = 1;
+        var other = cues.clone();
+        other[0, 0, TensorIndex.Slice(1)] = randn(Options.TextDim - 1, generator: new Generator(12)) * 3;
+
+        using var noGrad = no_grad();
+        var a = model.call(input with { Cues = cues });
+        var b = model.call(input with { Cues = other });
+
+        Assert.True(a.Sedam!.LayerKeeps[0][0, 0].item<bool>());
+        Assert.False(a.Sedam.CueTokens[0, 1].equal(b.Sedam!.CueTokens[0, 1]).all().item<bool>());
+    }
+
+    [Fact]
+    public void Forward_DynamicMaskOff_KeepsEveryValidCue()
+    {
+        using var scope = NewDisposeScope();
+        var options = Options with { DynamicMask = DynamicMaskMode.Off };
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        MakeRelevanceEqualFirstCueComponent(model);
+        var input = SegmentationBatch.Random(options, 1, 13);
+        var cues = input.Cues!.clone();
+        cues[0, TensorIndex.Colon, 0] = -1;
+
+        using var noGrad = no_grad();
+        var output = model.call(input with { Cues = cues });
+
+        Assert.Equal([true, true, true, false], output.Sedam!.Keep[0].data<bool>().ToArray());
+        Assert.Equal(1f, output.FrameGate.min().item<float>());
+    }
+
+    // Layer 0's relevance becomes a positive multiple of the first component t0 of each cue embedding: the text MLP
+    // passes t0 through to x0 (relu(t0) - relu(-t0)), q = x0 in every channel, and every key is 1.
+    private static void MakeRelevanceEqualFirstCueComponent(TesoSegmenter model)
+    {
+        var p = model.Sedam.named_parameters().ToDictionary(x => x.name, x => x.parameter);
+        using var noGrad = no_grad();
+        var w1 = p["text_proj.0.weight"];
+        w1[TensorIndex.Slice(0, 2)] = 0;
+        w1[0, 0] = 1;
+        w1[1, 0] = -1;
+        p["text_proj.0.bias"][TensorIndex.Slice(0, 2)] = 0;
+        var w2 = p["text_proj.2.weight"];
+        w2[0] = 0;
+        w2[0, 0] = 1;
+        w2[0, 1] = -1;
+        p["text_proj.2.bias"][0] = 0;
+        var q = p["layers.0.cross_attn.attn.q_proj.weight"];
+        q.zero_();
+        q[TensorIndex.Colon, 0] = 1;
+        p["layers.0.cross_attn.attn.q_proj.bias"].zero_();
+        p["layers.0.cross_attn.attn.k_proj.weight"].zero_();
+        p["layers.0.cross_attn.attn.k_proj.bias"].fill_(1);
+    }
+}

@@ -1,0 +1,83 @@
+using SegPref.Models.Segmentation;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Tests.Segmentation;
+
+[Collection(SeededTorch.Name)]
+public sealed class SegmentationTrainStepTests : SingleThreadedTorch
+{
+    // 32x32 frames keep these multi-step tests cheap; the trunk works at any multiple of 32.
+    private static readonly SegmenterOptions Tiny = SegmenterOptions.Small with { ImageSize = 32 };
+
+    [Theory]
+    [InlineData("teso")]
+    [InlineData("audio-only")]
+    public void Run_TwentyStepsOnAFixedBatch_LossDecreases(string kind)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(41);
+        var options = Tiny;
+        using var model = Segmenter.Create(kind, options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 42);
+        var masks = SegmentationBatch.Masks(options, 2);
+
+        var losses = Enumerable.Range(0, 20).Select(_ => trainer.Run(input, masks)).ToList();
+
+        Assert.Equal(20, trainer.StepCount);
+        Assert.True(losses.All(l => double.IsFinite(l.Total)));
+        Assert.True(losses[^1].Total < 0.8 * losses[0].Total, $"loss {losses[0].Total} -> {losses[^1].Total}");
+    }
+
+    [Fact]
+    public void Run_SameSeedTwice_GivesIdenticalLossesAndWeights()
+    {
+        var (lossesA, mapA) = TrainTwoSteps(51);
+        var (lossesB, mapB) = TrainTwoSteps(51);
+
+        Assert.Equal(lossesA, lossesB);
+        Assert.Equal(mapA, mapB);
+    }
+
+    [Fact]
+    public void Run_NaNInTheTarget_ThrowsNamingTheStep()
+    {
+        using var scope = NewDisposeScope();
+        var options = Tiny;
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions());
+        var input = SegmentationBatch.Random(options, 2, 61);
+        var masks = SegmentationBatch.Masks(options, 2);
+        trainer.Run(input, masks);
+        masks[0, 0, 0] = float.NaN;
+
+        var error = Assert.Throws<NonFiniteLossException>(() => trainer.Run(input, masks));
+
+        Assert.Equal(2, error.Step);
+        Assert.Contains("step 2", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, trainer.StepCount);
+    }
+
+    [Fact]
+    public void Constructor_NegativeInfoNceWeight_ThrowsArgumentException()
+    {
+        using var model = new AudioOnlySegmenter(SegmenterOptions.Small);
+
+        Assert.Throws<ArgumentException>(() => new SegmentationTrainStep(model, new SegmentationLossOptions(InfoNceWeight: -1)));
+    }
+
+    private static (List<LossParts> Losses, float[] Map) TrainTwoSteps(int seed)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(seed);
+        var options = Tiny;
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(), learningRate: 1e-3);
+        var input = SegmentationBatch.Random(options, 2, 52);
+        var masks = SegmentationBatch.Masks(options, 2);
+        var losses = new List<LossParts> { trainer.Run(input, masks), trainer.Run(input, masks) };
+        model.eval();
+        using var noGrad = no_grad();
+        return (losses, model.call(input).MapLogits.data<float>().ToArray());
+    }
+}

@@ -1,0 +1,114 @@
+using SegPref.Models.Segmentation;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Tests.Segmentation;
+
+[Collection(SeededTorch.Name)]
+public sealed class TesoSegmenterTests : SingleThreadedTorch
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("teso-").FullName;
+
+    protected override void DisposeCore() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Forward_SmallPreset_ReturnsDocumentedShapes()
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small;
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 2, 1);
+
+        using var noGrad = no_grad();
+        var output = model.call(input);
+
+        Assert.Equal([2L, 64, 64], output.MapLogits.shape);
+        Assert.Equal([2L, 16, 16], output.LowResMapLogits.shape);
+        Assert.Equal([2L, 8, 2], output.Prediction.ClassLogits.shape);
+        Assert.Equal([2L, 8, 16, 16], output.Prediction.MaskLogits.shape);
+        Assert.NotNull(output.Sedam);
+        Assert.Equal([2L, 4, 64], output.Sedam.Prompts.shape);
+        Assert.Equal(2, output.Sedam.LayerKeeps.Count);
+        Assert.Equal([2L, 4, 4, 4], output.Sedam.LayerAttentionLogits[0].shape);
+        Assert.False(output.Sedam.Keep[0, 3].item<bool>());
+        Assert.True(output.MapLogits.isfinite().all().item<bool>());
+    }
+
+    [Fact]
+    public void Forward_InvalidSlotEmbeddingChanged_OutputIsIdentical()
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small with { DynamicMask = DynamicMaskMode.Off };
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 2, 2);
+        var changed = input.Cues!.clone();
+        changed[0, 3] = randn(options.TextDim, generator: new Generator(99)) * 100;
+
+        using var noGrad = no_grad();
+        var a = model.call(input);
+        var b = model.call(input with { Cues = changed });
+
+        Assert.True(a.MapLogits.equal(b.MapLogits).all().item<bool>());
+        Assert.True(a.Sedam!.Prompts.equal(b.Sedam!.Prompts).all().item<bool>());
+        Assert.True(a.Contrastive!.Cues.equal(b.Contrastive!.Cues).all().item<bool>());
+    }
+
+    [Fact]
+    public void Forward_AudioEqualsSilenceCalibrated_EveryCueMaskedAndNothingSounds()
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small;
+        var silence = randn(options.AudioDim, generator: new Generator(3));
+        using var model = new TesoSegmenter(options, silence);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 2, 3);
+
+        using var noGrad = no_grad();
+        var output = model.call(input with { Audio = silence.expand(2, -1).contiguous() });
+
+        Assert.False(output.Sedam!.Keep.any().item<bool>());
+        Assert.Equal(0f, output.FrameGate.abs().max().item<float>());
+        Assert.Equal((float)options.NothingLogit, output.MapLogits.max().item<float>());
+        Assert.Equal((float)options.NothingLogit, output.MapLogits.min().item<float>());
+    }
+
+    [Fact]
+    public void Forward_MissingCues_ThrowsArgumentException()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new TesoSegmenter(SegmenterOptions.Small);
+        var input = SegmentationBatch.Random(SegmenterOptions.Small, 1, 4);
+
+        var error = Assert.Throws<ArgumentException>(() => model.call(input with { Cues = null }));
+
+        Assert.Contains("cues", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrip_GivesIdenticalOutputs()
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small;
+        var path = Path.Combine(_dir, "teso.bin");
+        var input = SegmentationBatch.Random(options, 2, 5);
+        Tensor expected;
+        manual_seed(21);
+        using (var source = new TesoSegmenter(options, randn(options.AudioDim, generator: new Generator(8))))
+        {
+            source.eval();
+            using var noGrad = no_grad();
+            expected = source.call(input).MapLogits;
+            source.save(path);
+        }
+
+        manual_seed(22);
+        using var target = new TesoSegmenter(options);
+        target.load(path);
+        target.eval();
+        using var noGrad2 = no_grad();
+        var actual = target.call(input).MapLogits;
+
+        Assert.True(actual.equal(expected).all().item<bool>());
+    }
+}
