@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using SegPref.Models.Training;
 
 namespace SegPref.Models.Audio;
 
@@ -29,41 +29,14 @@ public sealed record AudioEncoderConfig(
     [property: JsonPropertyName("command_line")] string CommandLine)
 {
     /// <summary>File name inside a run folder.</summary>
-    public const string FileName = "config.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public const string FileName = RunConfigFile.FileName;
 
     /// <summary>Writes config.json into <paramref name="runDir"/>.</summary>
-    public void Write(string runDir)
-    {
-        Directory.CreateDirectory(runDir);
-        File.WriteAllText(Path.Combine(runDir, FileName), JsonSerializer.Serialize(this, JsonOptions));
-    }
+    public void Write(string runDir) => RunConfigFile.Write(runDir, this);
 
     /// <summary>Reads config.json from <paramref name="runDir"/>.</summary>
     /// <exception cref="FileNotFoundException">No config.json.</exception>
     /// <exception cref="InvalidDataException">Malformed or incomplete config.json.</exception>
-    public static AudioEncoderConfig Read(string runDir)
-    {
-        var path = Path.Combine(runDir, FileName);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: audio encoder config not found (is {runDir} a train-audio run folder?).", path);
-        }
-
-        try
-        {
-            var config = JsonSerializer.Deserialize<AudioEncoderConfig>(File.ReadAllText(path), JsonOptions);
-            if (config?.Preset is null || config.ClassIndices is not { Length: > 0 } || config.ClassNames?.Length != config.ClassIndices.Length)
-            {
-                throw new InvalidDataException($"{path}: missing preset or class list.");
-            }
-
-            return config;
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: malformed config.json: {ex.Message}", ex);
-        }
-    }
+    public static AudioEncoderConfig Read(string runDir) =>
+        RunConfigFile.Read<AudioEncoderConfig>(runDir, "audio encoder", "train-audio", c => c.Preset is null || c.ClassIndices is not { Length: > 0 } || c.ClassNames?.Length != c.ClassIndices.Length ? "missing preset or class list" : null);
 }

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using SegPref.Models.Training;
 
 namespace SegPref.Models.Cues;
 
@@ -29,41 +29,14 @@ public sealed record CueEncoderConfig(
     [property: JsonPropertyName("command_line")] string CommandLine)
 {
     /// <summary>File name inside a run folder.</summary>
-    public const string FileName = "config.json";
-
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public const string FileName = RunConfigFile.FileName;
 
     /// <summary>Writes config.json into <paramref name="runDir"/>.</summary>
-    public void Write(string runDir)
-    {
-        Directory.CreateDirectory(runDir);
-        File.WriteAllText(Path.Combine(runDir, FileName), JsonSerializer.Serialize(this, JsonOptions));
-    }
+    public void Write(string runDir) => RunConfigFile.Write(runDir, this);
 
     /// <summary>Reads config.json from <paramref name="runDir"/>.</summary>
     /// <exception cref="FileNotFoundException">No config.json.</exception>
     /// <exception cref="InvalidDataException">Malformed or incomplete config.json.</exception>
-    public static CueEncoderConfig Read(string runDir)
-    {
-        var path = Path.Combine(runDir, FileName);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: cue encoder config not found (is {runDir} a train-cues run folder?).", path);
-        }
-
-        try
-        {
-            var config = JsonSerializer.Deserialize<CueEncoderConfig>(File.ReadAllText(path), JsonOptions);
-            if (config?.Vocabulary is not { Length: > 0 } || config.EmbeddingSize <= 0 || config.HiddenSize <= 0 || config.OutputSize <= 0)
-            {
-                throw new InvalidDataException($"{path}: missing vocabulary or model sizes.");
-            }
-
-            return config;
-        }
-        catch (JsonException ex)
-        {
-            throw new InvalidDataException($"{path}: malformed config.json: {ex.Message}", ex);
-        }
-    }
+    public static CueEncoderConfig Read(string runDir) =>
+        RunConfigFile.Read<CueEncoderConfig>(runDir, "cue encoder", "train-cues", c => c.Vocabulary is not { Length: > 0 } || c.EmbeddingSize <= 0 || c.HiddenSize <= 0 || c.OutputSize <= 0 ? "missing vocabulary or model sizes" : null);
 }
