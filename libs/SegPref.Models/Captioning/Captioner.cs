@@ -16,6 +16,7 @@ public sealed class Captioner : nn.Module<Tensor, Tensor, Tensor>
     private readonly ModuleList<DecoderLayer> layers;
     private readonly LayerNorm norm;
     private readonly Linear head;
+    private readonly Linear? object_head;
 
     /// <summary>Creates a model with fresh weights (seed torch first for reproducible weights).</summary>
     public Captioner(CaptionerConfig config)
@@ -30,6 +31,11 @@ public sealed class Captioner : nn.Module<Tensor, Tensor, Tensor>
         layers = nn.ModuleList([.. Enumerable.Range(0, config.Layers).Select(i => new DecoderLayer($"layer{i}", config))]);
         norm = nn.LayerNorm(config.Width);
         head = nn.Linear(config.Width, config.VocabularySize);
+        if (config.ObjectKinds.Count > 0)
+        {
+            object_head = nn.Linear(config.Width, config.ObjectKinds.Count);
+        }
+
         RegisterComponents();
     }
 
@@ -39,6 +45,34 @@ public sealed class Captioner : nn.Module<Tensor, Tensor, Tensor>
     /// <summary>Teacher-forced logits [N, T, V] for <paramref name="tokens"/> [N, T] (T &lt;= MaxTokens).</summary>
     public override Tensor forward(Tensor images, Tensor tokens)
     {
+        using var scope = NewDisposeScope();
+        return Decode(Encode(images), tokens).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Teacher-forced logits [N, T, V] and, when the model has an object head, visible-kind logits [N, K]
+    /// (order of <see cref="CaptionerConfig.ObjectKinds"/>) from one encoder pass.
+    /// </summary>
+    public (Tensor Logits, Tensor? Objects) ForwardWithObjects(Tensor images, Tensor tokens)
+    {
+        using var scope = NewDisposeScope();
+        var memory = Encode(images);
+        var logits = Decode(memory, tokens).MoveToOuterDisposeScope();
+        return (logits, object_head is null ? null : ObjectLogits(memory).MoveToOuterDisposeScope());
+    }
+
+    /// <summary>Visible-kind logits [N, K] from visual tokens <paramref name="memory"/> [N, g*g, d] (mean-pooled).</summary>
+    /// <exception cref="InvalidOperationException">The model has no object head (no ObjectKinds).</exception>
+    public Tensor ObjectLogits(Tensor memory)
+    {
+        ArgumentNullException.ThrowIfNull(memory);
+        return object_head is null
+            ? throw new InvalidOperationException("This captioner has no object head (its config has no ObjectKinds).")
+            : object_head.call(memory.mean([1]));
+    }
+
+    private Tensor Decode(Tensor memory, Tensor tokens)
+    {
         ArgumentNullException.ThrowIfNull(tokens);
         var length = tokens.shape[1];
         if (length > Config.MaxTokens)
@@ -47,7 +81,6 @@ public sealed class Captioner : nn.Module<Tensor, Tensor, Tensor>
         }
 
         using var scope = NewDisposeScope();
-        var memory = Encode(images);
         using var causal = ones(length, length, ScalarType.Bool).triu(1);
         var x = tok_embed.call(tokens) + pos_embed.narrow(0, 0, length);
         foreach (var layer in layers)

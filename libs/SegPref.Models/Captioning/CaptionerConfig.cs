@@ -3,11 +3,20 @@ namespace SegPref.Models.Captioning;
 /// <summary>Shape of a <see cref="Captioner"/>; stored in the run's config.json so a run re-creates its model.</summary>
 public sealed record CaptionerConfig
 {
-    /// <summary>Square input size in pixels; a multiple of 16 (four stride-2 conv blocks).</summary>
+    /// <summary>Square input size in pixels; a multiple of 2^<see cref="EncoderStages"/>.</summary>
     public int ImageSize { get; init; } = 64;
 
     /// <summary>Channels of the first conv block; block k has k times as many.</summary>
-    public int EncoderWidth { get; init; } = 16;
+    public int EncoderWidth { get; init; } = 32;
+
+    /// <summary>Stride-2 conv blocks of the encoder (3 gives an 8x8 token grid at 64 px: objects keep their own tokens).</summary>
+    public int EncoderStages { get; init; } = 3;
+
+    /// <summary>
+    /// Object kinds of the auxiliary "which kinds are visible" head (sorted canonical names, set from the training
+    /// descriptions); empty = no head.
+    /// </summary>
+    public IReadOnlyList<string> ObjectKinds { get; init; } = [];
 
     /// <summary>Model width d of visual tokens and the decoder.</summary>
     public int Width { get; init; } = 128;
@@ -30,14 +39,17 @@ public sealed record CaptionerConfig
     /// <summary>Number of vocabulary ids (set from the vocabulary).</summary>
     public int VocabularySize { get; init; }
 
-    /// <summary>Side of the visual token grid: <see cref="ImageSize"/> / 16.</summary>
-    public int TokenGrid => ImageSize / 16;
+    /// <summary>Side of the visual token grid: <see cref="ImageSize"/> / 2^<see cref="EncoderStages"/>.</summary>
+    public int TokenGrid => ImageSize >> EncoderStages;
 
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range or inconsistent.</exception>
     public void Validate()
     {
-        Require(ImageSize >= 16 && ImageSize % 16 == 0, $"ImageSize must be a positive multiple of 16, got {ImageSize}.");
+        Require(EncoderStages is >= 1 and <= 6, $"EncoderStages must be in 1..6, got {EncoderStages}.");
+        var factor = 1 << EncoderStages;
+        Require(ImageSize >= factor && ImageSize % factor == 0, $"ImageSize must be a positive multiple of {factor} ({EncoderStages} stride-2 stages), got {ImageSize}.");
+        Require(ObjectKinds is not null && ObjectKinds.Distinct().Count() == ObjectKinds.Count, "ObjectKinds must not repeat a kind.");
         Require(Width > 0 && Heads > 0 && Width % Heads == 0, $"Width ({Width}) must be a positive multiple of Heads ({Heads}).");
         Require(Layers > 0 && FeedForwardWidth > 0 && EncoderWidth > 0, "Layers, FeedForwardWidth and EncoderWidth must be positive.");
         Require(MaxTokens >= 3, $"MaxTokens must be at least 3, got {MaxTokens}.");

@@ -38,7 +38,8 @@ public static class CaptionerTrainer
         var val = CaptionFrames.Load(dataset, "val", model.ImageSize, options.MaxFramesPerSplit);
         var vocabulary = CaptionVocabulary.Build(train.Select(f => f.Description));
         var longest = train.Max(f => CaptionTokenizer.Tokenize(f.Description).Count) + 2;
-        var config = model with { VocabularySize = vocabulary.Count, MaxTokens = Math.Max(model.MaxTokens, longest) };
+        var kinds = options.ObjectLossWeight > 0 ? ObjectTargets.Kinds(train.Select(f => f.Description)) : [];
+        var config = model with { VocabularySize = vocabulary.Count, MaxTokens = Math.Max(model.MaxTokens, longest), ObjectKinds = kinds };
         var runConfig = new CaptionerRunConfig { Model = config, Training = options, DataPath = Path.GetFullPath(dataRoot), CommandLine = commandLine };
 
         using var captioner = new Captioner(config);

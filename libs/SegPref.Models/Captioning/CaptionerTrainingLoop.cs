@@ -10,6 +10,7 @@ internal sealed class CaptionerTrainingLoop
     private readonly CaptionerTrainingOptions _options;
     private readonly IReadOnlyList<CaptionFrame> _frames;
     private readonly IReadOnlyList<int[]> _sequences;
+    private readonly float[][] _objectRows;
     private readonly AdamW _optimizer;
     private readonly Random _shuffle;
     private readonly int _totalSteps;
@@ -21,6 +22,7 @@ internal sealed class CaptionerTrainingLoop
         _options = options;
         _frames = frames;
         _sequences = sequences;
+        _objectRows = ObjectTargets.Rows(model.Config.ObjectKinds, frames.Select(f => f.Description));
         _optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         _shuffle = new Random(options.Seed);
         _totalSteps = options.Epochs * (int)Math.Ceiling(frames.Count / (double)options.BatchSize);
@@ -45,12 +47,19 @@ internal sealed class CaptionerTrainingLoop
 
             var (images, ids) = CaptionBatch.Make(_frames, _sequences, chunk, _model.Config.ImageSize);
             var length = ids.shape[1];
-            var logits = _model.call(images, ids.narrow(1, 0, length - 1));
+            var (logits, objects) = _model.ForwardWithObjects(images, ids.narrow(1, 0, length - 1));
             var loss = nn.functional.cross_entropy(
                 logits.reshape(-1, logits.shape[^1]),
                 ids.narrow(1, 1, length - 1).reshape(-1),
                 ignore_index: CaptionVocabulary.Pad,
                 label_smoothing: _options.LabelSmoothing);
+            if (objects is not null && _options.ObjectLossWeight > 0)
+            {
+                // Teaches object identity directly; the caption loss alone spreads it over many words.
+                var targets = ObjectTargets.Batch(_objectRows, chunk, _model.Config.ObjectKinds.Count);
+                loss += _options.ObjectLossWeight * nn.functional.binary_cross_entropy_with_logits(objects, targets);
+            }
+
             var value = loss.item<float>();
             if (!float.IsFinite(value))
             {

@@ -21,6 +21,9 @@ public sealed record CaptionerTrainingOptions
     /// <summary>Label smoothing of the training cross-entropy (validation loss is plain cross-entropy).</summary>
     public double LabelSmoothing { get; init; } = 0.1;
 
+    /// <summary>Weight of the auxiliary visible-kinds BCE loss (0 = caption loss only).</summary>
+    public double ObjectLossWeight { get; init; } = 1.0;
+
     /// <summary>Gradient norm clip.</summary>
     public double GradientClip { get; init; } = 1.0;
 
@@ -48,9 +51,9 @@ public sealed record CaptionerTrainingOptions
             throw new ArgumentException("Epochs, batch size, threads, validation frames and beam width must be >= 1 and warm-up >= 0.");
         }
 
-        if (!(LearningRate > 0) || WeightDecay < 0 || LabelSmoothing is < 0 or >= 1 || !(GradientClip > 0) || MaxFramesPerSplit is < 1)
+        if (!(LearningRate > 0) || WeightDecay < 0 || LabelSmoothing is < 0 or >= 1 || !(GradientClip > 0) || MaxFramesPerSplit is < 1 || ObjectLossWeight < 0)
         {
-            throw new ArgumentException($"Bad optimiser settings: lr {LearningRate}, weight decay {WeightDecay}, label smoothing {LabelSmoothing}, clip {GradientClip}, max frames {MaxFramesPerSplit}.");
+            throw new ArgumentException($"Bad optimiser settings: lr {LearningRate}, weight decay {WeightDecay}, label smoothing {LabelSmoothing}, clip {GradientClip}, max frames {MaxFramesPerSplit}, object loss weight {ObjectLossWeight}.");
         }
     }
 }

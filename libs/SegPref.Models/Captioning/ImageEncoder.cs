@@ -4,10 +4,11 @@ using static TorchSharp.torch;
 namespace SegPref.Models.Captioning;
 
 /// <summary>
-/// Four stride-2 conv blocks (channels w, 2w, 3w, 4w for <see cref="CaptionerConfig.EncoderWidth"/> w; the two
-/// low-resolution blocks get a second conv, where it is cheap) turn [N, 3, S, S] into a (S/16) x (S/16) grid, a 1x1 conv maps it to width d and a
+/// k = <see cref="CaptionerConfig.EncoderStages"/> stride-2 conv blocks (channels w, 2w, 3w, ... for
+/// <see cref="CaptionerConfig.EncoderWidth"/> w; blocks after the first two get a second conv, where it is cheap)
+/// turn [N, 3, S, S] into a (S/2^k) x (S/2^k) grid, a 1x1 conv maps it to width d and a
 /// learned 2-D position embedding is added, so every visual token knows where in the frame it lies
-/// (the descriptions say left/right/top/bottom). Output: [N, (S/16)^2, d], row-major over the grid.
+/// (the descriptions say left/right/top/bottom). Output: [N, (S/2^k)^2, d], row-major over the grid.
 /// </summary>
 internal sealed class ImageEncoder : nn.Module<Tensor, Tensor>
 {
@@ -22,7 +23,7 @@ internal sealed class ImageEncoder : nn.Module<Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(config);
         var layers = new List<(string, nn.Module<Tensor, Tensor>)>();
         var inChannels = 3;
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < config.EncoderStages; i++)
         {
             var outChannels = config.EncoderWidth * (i + 1);
             layers.Add(($"block{i + 1}", new ConvBlock($"block{i + 1}", inChannels, outChannels, second: i >= 2)));

@@ -22,7 +22,7 @@ public sealed class CaptionerTests
         var logits = model.call(randn(2, 3, 32, 32), randint(0, TinyCaptioning.Vocabulary.Count, [2, 5]));
 
         Assert.Equal([2L, 5L, TinyCaptioning.Vocabulary.Count], logits.shape);
-        Assert.Equal([2L, 4L, 32L], model.Encode(randn(2, 3, 32, 32)).shape);
+        Assert.Equal([2L, 16L, 32L], model.Encode(randn(2, 3, 32, 32)).shape);
     }
 
     [Fact]

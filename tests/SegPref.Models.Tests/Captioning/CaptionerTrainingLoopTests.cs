@@ -29,6 +29,29 @@ public sealed class CaptionerTrainingLoopTests
     }
 
     [Fact]
+    public void RunEpoch_WithObjectHead_LowersTheVisibleKindsLoss()
+    {
+        manual_seed(5);
+        var frames = TinyCaptioning.Frames(32).Select(f => f with { Description = f.Description.Replace("red box", "red dog", StringComparison.Ordinal) }).ToList();
+        var sequences = frames.Select(f => CaptionBatch.Sequence(TinyCaptioning.Vocabulary, f.Description, 12)).ToList();
+        var kinds = ObjectTargets.Kinds(frames.Select(f => f.Description));
+        var options = new CaptionerTrainingOptions { Epochs = 4, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LabelSmoothing = 0 };
+        using var model = new Captioner(TinyCaptioning.Config() with { ObjectKinds = kinds });
+        var loop = new CaptionerTrainingLoop(model, options, frames, sequences);
+        var rows = ObjectTargets.Rows(kinds, frames.Select(f => f.Description));
+
+        var before = ObjectLoss(model, frames, rows);
+        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        {
+            loop.RunEpoch(epoch);
+        }
+
+        var after = ObjectLoss(model, frames, rows);
+        Assert.Equal(["box", "dog"], kinds);
+        Assert.True(after < before * 0.5, $"object loss {before:0.000} -> {after:0.000}");
+    }
+
+    [Fact]
     public void Sequence_TooLong_IsCutToTheTokenLimit()
     {
         var sequence = CaptionBatch.Sequence(TinyCaptioning.Vocabulary, "a red box on the left.", 4);
@@ -42,5 +65,16 @@ public sealed class CaptionerTrainingLoopTests
         Assert.Equal(0.5, LearningRateSchedule.At(0, 100, 2, 1.0), 12);
         Assert.Equal(1.0, LearningRateSchedule.At(2, 100, 2, 1.0), 12);
         Assert.Equal(LearningRateSchedule.FloorFraction, LearningRateSchedule.At(100, 100, 2, 1.0), 12);
+    }
+
+    private static double ObjectLoss(Captioner model, List<CaptionFrame> frames, float[][] rows)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        model.eval();
+        var indices = Enumerable.Range(0, frames.Count).ToArray();
+        var images = CaptionImages.ToTensor([.. frames.Select(f => f.Image)], 32);
+        var logits = model.ObjectLogits(model.Encode(images));
+        return nn.functional.binary_cross_entropy_with_logits(logits, ObjectTargets.Batch(rows, indices, rows[0].Length)).item<float>();
     }
 }
