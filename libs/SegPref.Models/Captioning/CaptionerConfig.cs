@@ -42,6 +42,17 @@ public sealed record CaptionerConfig
     /// <summary>Side of the visual token grid: <see cref="ImageSize"/> / 2^<see cref="EncoderStages"/>.</summary>
     public int TokenGrid => ImageSize >> EncoderStages;
 
+    /// <summary>Value equality, <see cref="ObjectKinds"/> compared element by element.</summary>
+    public bool Equals(CaptionerConfig? other) =>
+        other is not null && ImageSize == other.ImageSize && EncoderWidth == other.EncoderWidth && EncoderStages == other.EncoderStages
+        && ObjectKinds.SequenceEqual(other.ObjectKinds) && Width == other.Width && Heads == other.Heads && Layers == other.Layers
+        && FeedForwardWidth == other.FeedForwardWidth && MaxTokens == other.MaxTokens && Dropout.Equals(other.Dropout)
+        && VocabularySize == other.VocabularySize;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(ImageSize, EncoderWidth, EncoderStages, ObjectKinds.Count, Width, Heads, Layers, HashCode.Combine(FeedForwardWidth, MaxTokens, Dropout, VocabularySize));
+
     /// <summary>Checks the values.</summary>
     /// <exception cref="ArgumentException">A value is out of range or inconsistent.</exception>
     public void Validate()

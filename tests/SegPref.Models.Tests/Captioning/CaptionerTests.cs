@@ -63,6 +63,6 @@ public sealed class CaptionerTests
     }
 
     [Fact]
-    public void Constructor_ImageSizeNotMultipleOf16_Throws() =>
-        Assert.Throws<ArgumentException>(() => new Captioner(TinyCaptioning.Config() with { ImageSize = 40 }));
+    public void Constructor_ImageSizeNotMultipleOfTheStride_Throws() =>
+        Assert.Throws<ArgumentException>(() => new Captioner(TinyCaptioning.Config() with { ImageSize = 36 }));
 }
