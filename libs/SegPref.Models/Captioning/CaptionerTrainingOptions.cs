@@ -4,7 +4,7 @@ namespace SegPref.Models.Captioning;
 public sealed record CaptionerTrainingOptions
 {
     /// <summary>Passes over the training frames (20 fit the 12-minute budget on 2 cores: about 30 s an epoch).</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 20;
 
     /// <summary>Frames per optimiser step.</summary>
     public int BatchSize { get; init; } = 64;
