@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using SegPref.Cli.Infrastructure;
 using SegPref.Models.Audio;
 using Spectre.Console;
@@ -33,7 +32,7 @@ internal static class TrainAudioCommand
             var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var report = AudioPretraining.Run(
                 result.GetRequiredValue(data), result.GetRequiredValue(output), options, commandLine, StageLines(env), EpochLines(env), ct);
-            Print(env, report, result.GetRequiredValue(output));
+            RunReportTable.Print(env, report.StopReason, report.ToFinal(), result.GetRequiredValue(output));
             return 0;
         }));
         return command;
@@ -57,21 +56,4 @@ internal static class TrainAudioCommand
     private static SynchronousProgress<AudioTrainingProgress> EpochLines(CliEnvironment env) => new(p =>
         env.Console.MarkupLineInterpolated(
             $"epoch {p.Epoch}/{p.Epochs}: train loss {p.TrainLoss:0.0000}, val mAP {p.ValMap:0.0000}{(p.IsBest ? " (best)" : "")}, {p.Elapsed.TotalSeconds:0} s"));
-
-    private static void Print(CliEnvironment env, AudioPretrainingReport report, string runDir)
-    {
-        if (report.StopReason is { } reason)
-        {
-            env.Console.MarkupLineInterpolated($"[yellow]stopped early:[/] {reason}");
-        }
-
-        var table = new Table().AddColumn("figure").AddColumn("value");
-        foreach (var (key, value) in report.ToFinal())
-        {
-            table.AddRow(key, Markup.Escape(Convert.ToString(value is double d ? Math.Round(d, 4) : value, CultureInfo.InvariantCulture) ?? "-"));
-        }
-
-        env.Console.Write(table);
-        env.Console.MarkupLineInterpolated($"wrote {runDir}");
-    }
 }

@@ -36,7 +36,7 @@ internal static class TrainCuesCommand
             var runDir = result.GetRequiredValue(output);
             var report = CueEncoderTraining.Run(
                 result.GetRequiredValue(data), result.GetRequiredValue(audio), runDir, options, commandLine, StageLines(env), EpochLines(env), ct);
-            Print(env, report, runDir);
+            RunReportTable.Print(env, report.StopReason, report.ToFinal(), runDir);
             return 0;
         }));
         return command;
@@ -58,21 +58,4 @@ internal static class TrainCuesCommand
         env.Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"epoch {p.Epoch}/{p.Epochs}: loss {p.TrainLoss:0.0000}, val a->t top-1 {p.Val?.AudioToTextTop1:0.000}, t->a R-prec {p.Val?.TextToAudioRPrecision:0.000} ({p.Elapsed.TotalSeconds:0.0} s)")));
-
-    private static void Print(CliEnvironment env, CueTrainingReport report, string runDir)
-    {
-        if (report.StopReason is { } reason)
-        {
-            env.Console.MarkupLineInterpolated($"[yellow]stopped early:[/] {reason}");
-        }
-
-        var table = new Table().AddColumn("figure").AddColumn("value");
-        foreach (var (key, value) in report.ToFinal())
-        {
-            table.AddRow(key, Markup.Escape(Convert.ToString(value is double d ? Math.Round(d, 4) : value, CultureInfo.InvariantCulture) ?? "-"));
-        }
-
-        env.Console.Write(table);
-        env.Console.WriteLine($"wrote {runDir}");
-    }
 }

@@ -1,0 +1,25 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace SegPref.Cli.Infrastructure;
+
+/// <summary>Prints the final figures of a training run (its metrics.json "final" block) as a table.</summary>
+internal static class RunReportTable
+{
+    public static void Print(CliEnvironment env, string? stopReason, IReadOnlyDictionary<string, object?> final, string runDir)
+    {
+        if (stopReason is { } reason)
+        {
+            env.Console.MarkupLineInterpolated($"[yellow]stopped early:[/] {reason}");
+        }
+
+        var table = new Table().AddColumn("figure").AddColumn("value");
+        foreach (var (key, value) in final)
+        {
+            table.AddRow(key, Markup.Escape(Convert.ToString(value is double d ? Math.Round(d, 4) : value, CultureInfo.InvariantCulture) ?? "-"));
+        }
+
+        env.Console.Write(table);
+        env.Console.MarkupLineInterpolated($"wrote {runDir}");
+    }
+}
