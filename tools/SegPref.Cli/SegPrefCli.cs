@@ -24,6 +24,9 @@ internal static class SegPrefCli
         root.Subcommands.Add(TrainCuesCommand.Create(env));
         root.Subcommands.Add(CuesCommand.Create(env));
         root.Subcommands.Add(EvalCuesCommand.Create(env));
+        root.Subcommands.Add(TrainCommand.Create(env));
+        root.Subcommands.Add(EvalCommand.Create(env));
+        root.Subcommands.Add(PreferenceCommand.Create(env));
         return root;
     }
 }

@@ -53,6 +53,25 @@ public sealed class SegmentationTrainStep : IDisposable
         return parts;
     }
 
+    /// <summary>Sets the learning rate of every parameter group (for schedules).</summary>
+    public void SetLearningRate(double learningRate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+    }
+
+    /// <summary>Writes the optimiser state (AdamW moments, step counts) to <paramref name="path"/>, for resuming.</summary>
+    public void SaveState(string path) => _optimizer.save_state_dict(path);
+
+    /// <summary>Restores the optimiser state written by <see cref="SaveState"/> and the step count.</summary>
+    public void LoadState(string path, long stepCount)
+    {
+        _optimizer.load_state_dict(path);
+        StepCount = stepCount;
+    }
+
     /// <inheritdoc/>
     public void Dispose() => _optimizer.Dispose();
 }

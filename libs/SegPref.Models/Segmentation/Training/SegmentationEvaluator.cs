@@ -1,0 +1,66 @@
+using SegPref.Avs.Metrics;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>Runs a segmenter over a split (eval mode, no gradients) and scores it with the official metrics.</summary>
+public static class SegmentationEvaluator
+{
+    /// <summary>
+    /// Scores <paramref name="model"/> on <paramref name="split"/>. <paramref name="onFrame"/> (optional) receives each
+    /// frame's row and foreground probabilities [S*S] (for saving masks and figures).
+    /// </summary>
+    public static SegmentationScores Evaluate(
+        Segmenter model, SegmentationSplit split, int batchSize = 32, Action<int, float[]>? onFrame = null, IProgress<int>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var pixels = split.Frames.MaskLength;
+        var probs = new float[split.Count][];
+        long validCues = 0, keptCues = 0, silentFrames = 0;
+        var isTeso = model is TesoSegmenter;
+        model.eval();
+        using (no_grad())
+        {
+            for (var start = 0; start < split.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var rows = Enumerable.Range(start, Math.Min(batchSize, split.Count - start)).ToArray();
+                var (input, _) = split.Batch(rows);
+                var output = model.call(input);
+                var flat = output.MapLogits.sigmoid().reshape(rows.Length, pixels).data<float>().ToArray();
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    probs[rows[i]] = flat.AsSpan(i * pixels, pixels).ToArray();
+                    onFrame?.Invoke(rows[i], probs[rows[i]]);
+                }
+
+                if (isTeso && output.Sedam is { } sedam)
+                {
+                    validCues += input.CueValid!.to(ScalarType.Bool).sum().item<long>();
+                    keptCues += sedam.Keep.sum().item<long>();
+                    silentFrames += (output.FrameGate < 0.5).sum().item<long>();
+                }
+
+                progress?.Report(start + rows.Length);
+            }
+        }
+
+        var metrics = new BinaryMetricsAccumulator();
+        metrics.AddClips(split.Frames.Clips.Select(c => (IReadOnlyList<(float[], byte[])>)Enumerable.Range(c.Start, c.Count)
+            .Select(r => (probs[r], split.Frames.Masks.AsSpan(r * pixels, pixels).ToArray()))
+            .ToList()));
+        var nulls = new NullScoreAccumulator();
+        foreach (var p in probs)
+        {
+            nulls.AddFrame(p);
+        }
+
+        var result = metrics.Result;
+        return new SegmentationScores(
+            result.MIoU, result.FScore, nulls.Result, split.Count,
+            isTeso ? (validCues == 0 ? 0 : (double)keptCues / validCues) : null,
+            isTeso ? (double)silentFrames / split.Count : null);
+    }
+}

@@ -1,0 +1,104 @@
+using SegPref.Avs.Avss;
+using SegPref.Media.Audio;
+using SegPref.Models.Torch;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>
+/// Wires data, frozen encoders and the segmenter together for <c>segpref train</c>, <c>eval</c> and <c>preference</c>.
+/// </summary>
+public static class SegmentationExperiment
+{
+    /// <summary>Cue-source names as used on the command line and in segmenter.json.</summary>
+    public static string CueName(CueSource source) => source == CueSource.GroundTruth ? "ground-truth" : "predicted";
+
+    /// <summary>Parses a cue-source name.</summary>
+    /// <exception cref="ArgumentException">Unknown name.</exception>
+    public static CueSource ParseCues(string name) => name switch
+    {
+        "predicted" => CueSource.Predicted,
+        "ground-truth" => CueSource.GroundTruth,
+        _ => throw new ArgumentException($"Unknown cue source '{name}' (expected predicted or ground-truth).", nameof(name)),
+    };
+
+    /// <summary>Trains (or resumes) a segmenter run; see <see cref="SegmentationTrainer"/>.</summary>
+    /// <exception cref="InvalidOperationException">The run folder holds training state and <see cref="TrainRequest.Resume"/> is false, or a resume with different settings.</exception>
+    public static SegmentationTrainingResult Train(
+        TrainRequest request, IProgress<(string Stage, int Done, int Total)>? stages = null,
+        IProgress<SegmentationEpochProgress>? epochs = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Options.Validate();
+        TorchRuntime.EnsureInitialized();
+        var options = SegmenterOptions.FromPreset(request.Preset) with
+        {
+            DynamicMask = request.Options.DynamicMask ? DynamicMaskMode.Calibrated : DynamicMaskMode.Off,
+        };
+        var cues = request.Kind == "audio-only" ? CueSource.GroundTruth : request.Cues;
+        var encoderPaths = cues == CueSource.GroundTruth ? request.Encoders with { Captioner = null } : request.Encoders;
+        using var encoders = FrozenEncoders.Load(encoderPaths);
+        var config = new SegmenterRunConfig(
+            request.Kind, options with { TextDim = encoders.Cues.Config.OutputSize }, request.Options, CueName(cues),
+            Record(encoders), Path.GetFullPath(request.Data), request.CommandLine);
+        CheckRunFolder(request, config);
+
+        var dataset = AvssDataset.Open(request.Data);
+        var cache = new FeatureCache(request.CacheDir);
+        var train = LoadSplit(dataset, "train", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
+        var val = LoadSplit(dataset, "val", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
+        SegmenterRun.WriteConfig(request.RunDir, config);
+
+        manual_seed(request.Options.Seed);
+        using var model = Segmenter.Create(config.Kind, config.Options);
+        if (model is TesoSegmenter teso)
+        {
+            using var silence = tensor(encoders.SilenceEmbedding());
+            teso.SetSilenceEmbedding(silence);
+        }
+
+        return SegmentationTrainer.Train(model, train, val, request.Options, request.RunDir, epochs, cancellationToken);
+    }
+
+    /// <summary>Loads a split with the frozen encoders' audio (under <paramref name="condition"/>) and cue inputs.</summary>
+    public static SegmentationSplit LoadSplit(
+        AvssDataset dataset, string split, int size, FrozenEncoders encoders, CueSource cues, string condition, FeatureCache cache,
+        IProgress<(string Stage, int Done, int Total)>? stages = null, SegmentationFrames? frames = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(encoders);
+        ArgumentNullException.ThrowIfNull(cache);
+        var total = dataset.Rows.Count(r => r.Split == split);
+        frames ??= SegmentationFramesLoader.Load(dataset, split, size, stages is null ? null : new Audio.SyncProgress<int>(d => stages.Report(($"frames {split}", d, total))));
+        var audio = SegmentationFeatures.Audio(dataset, split, frames, encoders, condition, cache, stages);
+        var cueInputs = SegmentationFeatures.Cues(split, frames, encoders, cues, cache, stages);
+        return new SegmentationSplit(split, frames, audio, audio.Length / frames.Count, cueInputs);
+    }
+
+    /// <summary>The encoder record of segmenter.json.</summary>
+    public static EncoderRecord Record(FrozenEncoders encoders)
+    {
+        ArgumentNullException.ThrowIfNull(encoders);
+        return new EncoderRecord(
+            Path.GetFullPath(encoders.Paths.Audio), encoders.AudioFingerprint, Path.GetFullPath(encoders.Paths.Cues), encoders.CueFingerprint,
+            encoders.Paths.Captioner is null ? null : Path.GetFullPath(encoders.Paths.Captioner), encoders.CaptionerFingerprint);
+    }
+
+    private static void CheckRunFolder(TrainRequest request, SegmenterRunConfig config)
+    {
+        var hasState = File.Exists(Path.Combine(request.RunDir, TrainingState.FileName));
+        if (hasState && !request.Resume)
+        {
+            throw new InvalidOperationException($"{request.RunDir} already holds a training run; pass --resume to continue it or choose another --out.");
+        }
+
+        if (hasState)
+        {
+            var previous = SegmenterRun.ReadConfig(request.RunDir);
+            if (previous.Kind != config.Kind || previous.Options != config.Options || previous.Training != config.Training || previous.Cues != config.Cues || previous.Encoders != config.Encoders)
+            {
+                throw new InvalidOperationException($"{request.RunDir}: cannot resume with different settings (model, options, cues or encoders differ from segmenter.json).");
+            }
+        }
+    }
+}

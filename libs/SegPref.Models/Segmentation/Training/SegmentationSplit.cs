@@ -1,0 +1,61 @@
+using SegPref.Media.Imaging;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>A split ready for a segmenter: frames and masks plus the frozen encoders' audio and cue inputs.</summary>
+/// <param name="Name">Split name (train, val, test, test-counter).</param>
+/// <param name="Frames">Images, masks and frame records.</param>
+/// <param name="Audio">Audio embeddings [N,AudioDim].</param>
+/// <param name="AudioDim">Width of one audio embedding.</param>
+/// <param name="Cues">Cue slots, embeddings and validity.</param>
+public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, float[] Audio, int AudioDim, CueInputs Cues)
+{
+    /// <summary>Number of frames.</summary>
+    public int Count => Frames.Count;
+
+    /// <summary>The same split with other audio embeddings (a perturbed condition).</summary>
+    public SegmentationSplit WithAudio(float[] audio) =>
+        audio?.Length == Audio.Length ? this with { Audio = audio } : throw new ArgumentException($"Expected {Audio.Length} audio values, got {audio?.Length}.", nameof(audio));
+
+    /// <summary>
+    /// The model input and target masks [B,S,S] for <paramref name="rows"/>; frames are normalised with the ImageNet
+    /// mean/std exactly as <see cref="ImageTensor.ToChw"/> does. Tensors join the caller's dispose scope.
+    /// </summary>
+    public (SegmentationInput Input, Tensor Masks) Batch(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var s = Frames.Size;
+        var b = rows.Count;
+        var pixels = new byte[b * Frames.ImageLength];
+        var masks = new float[b * Frames.MaskLength];
+        var audio = new float[b * AudioDim];
+        var slots = Cues.Valid.Length / Count;
+        var cues = new float[b * slots * Cues.Dim];
+        var valid = new bool[b * slots];
+        for (var i = 0; i < b; i++)
+        {
+            var r = rows[i];
+            Array.Copy(Frames.Images, r * Frames.ImageLength, pixels, i * Frames.ImageLength, Frames.ImageLength);
+            for (var p = 0; p < Frames.MaskLength; p++)
+            {
+                masks[(i * Frames.MaskLength) + p] = Frames.Masks[(r * Frames.MaskLength) + p];
+            }
+
+            Array.Copy(Audio, r * AudioDim, audio, i * AudioDim, AudioDim);
+            Array.Copy(Cues.Vectors, r * slots * Cues.Dim, cues, i * slots * Cues.Dim, slots * Cues.Dim);
+            Array.Copy(Cues.Valid, r * slots, valid, i * slots, slots);
+        }
+
+        var frames = Normalise(tensor(pixels, [b, 3, s, s]));
+        var input = new SegmentationInput(frames, tensor(audio, [b, AudioDim]), tensor(cues, [b, slots, Cues.Dim]), tensor(valid, [b, slots]));
+        return (input, tensor(masks, [b, s, s]));
+    }
+
+    private static Tensor Normalise(Tensor bytes)
+    {
+        var mean = tensor(ImageTensor.ImageNetMean.ToArray(), [1, 3, 1, 1]);
+        var std = tensor(ImageTensor.ImageNetStd.ToArray(), [1, 3, 1, 1]);
+        return ((bytes.to(ScalarType.Float32) / 255f) - mean) / std;
+    }
+}

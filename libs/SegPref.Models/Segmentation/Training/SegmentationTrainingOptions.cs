@@ -1,0 +1,49 @@
+using System.Text.Json.Serialization;
+
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>Hyper-parameters of <c>segpref train</c>.</summary>
+public sealed record SegmentationTrainingOptions
+{
+    /// <summary>Epochs over the train split.</summary>
+    [JsonPropertyName("epochs")]
+    public int Epochs { get; init; } = 6;
+
+    /// <summary>Frames per step.</summary>
+    [JsonPropertyName("batch_size")]
+    public int BatchSize { get; init; } = 16;
+
+    /// <summary>Peak AdamW learning rate (linear warm-up over the first 5% of steps, cosine decay to 5%).</summary>
+    [JsonPropertyName("learning_rate")]
+    public double LearningRate { get; init; } = 1e-3;
+
+    /// <summary>AdamW weight decay.</summary>
+    [JsonPropertyName("weight_decay")]
+    public double WeightDecay { get; init; } = 0.05;
+
+    /// <summary>Seed of the initialisation and the shuffles.</summary>
+    [JsonPropertyName("seed")]
+    public int Seed { get; init; } = 1;
+
+    /// <summary>SeDAM's dynamic mask (false = <c>--no-dynamic-mask</c>: every valid cue prompts).</summary>
+    [JsonPropertyName("dynamic_mask")]
+    public bool DynamicMask { get; init; } = true;
+
+    /// <summary>Weight of the InfoNCE term (0 = <c>--no-infonce</c>).</summary>
+    [JsonPropertyName("infonce_weight")]
+    public double InfoNceWeight { get; init; } = 0.1;
+
+    /// <summary>Stop after this many training frames per epoch (null = the whole split; for quick runs and tests).</summary>
+    [JsonPropertyName("max_frames_per_epoch")]
+    public int? MaxFramesPerEpoch { get; init; }
+
+    /// <summary>Checks the values.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || MaxFramesPerEpoch is < 1)
+        {
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay and InfoNCE weight >= 0.");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using SegPref.Avs.Evaluation;
+using SegPref.Cli.Infrastructure;
+using SegPref.Media.Masks;
+using SegPref.Models.Segmentation.Training;
+using Spectre.Console;
+
+namespace SegPref.Cli.Commands;
+
+/// <summary>`segpref eval`: official metrics of a segmenter run on one split and audio condition.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
+        var run = new Option<string>("--run") { Description = "A `segpref train` run folder.", Required = true };
+        var split = new Option<string>("--split") { Description = "test, test-counter or val.", DefaultValueFactory = _ => "test" };
+        var audio = new Option<string>("--audio") { Description = "normal, mute, wgn-10 or wgn-40 (any wgn-N).", DefaultValueFactory = _ => "normal" };
+        var saveMasks = new Option<string?>("--save-masks") { Description = "Write probability maps as PNG (segpref metrics layout: DIR/<uid>/<frame>.png)." };
+        var json = new Option<bool>("--json") { Description = "Print the scores as JSON." };
+        var cache = new Option<string?>("--cache") { Description = "Encoder-output cache (default DATA/.segpref-cache; 'none' disables)." };
+        var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var command = new Command("eval", "Evaluate a segmenter run (official mIoU and F-score, Null S) on a split under normal or perturbed audio.")
+        {
+            data, run, split, audio, saveMasks, json, cache, threads,
+        };
+        command.SetAction((result, ct) => CommandErrors.Run(env, () =>
+        {
+            CliTorch.SetThreads(result.GetValue(threads));
+            var dataDir = result.GetRequiredValue(data);
+            var condition = AudioCondition.Check(result.GetRequiredValue(audio));
+            var splitName = result.GetRequiredValue(split);
+            var quiet = result.GetValue(json);
+            using var context = EvaluationContext.Open(dataDir, result.GetRequiredValue(run), TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: quiet ? null : StageLines.Create(env));
+            var masksDir = result.GetValue(saveMasks);
+            var target = context.Split(splitName, condition);
+            Action<int, float[]>? save = masksDir is null ? null : (row, probs) =>
+            {
+                var frame = target.Frames.Frames[row];
+                PredictionFolder.Write(masksDir, frame.Uid, frame.FrameIndex, new ProbabilityMap(target.Frames.Size, target.Frames.Size, probs));
+            };
+            var scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save);
+            if (quiet)
+            {
+                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction }));
+            }
+            else
+            {
+                var gates = scores.KeptCueFraction is { } kept
+                    ? string.Create(CultureInfo.InvariantCulture, $", kept cues {kept:0.000}, silent frames {scores.SilentFrameFraction:0.000}")
+                    : string.Empty;
+                env.Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{context.Config.Kind} on {splitName} ({condition} audio, {scores.Frames} frames): mIoU {scores.MIoU:0.0000}, F {scores.FScore:0.0000}, Null S {scores.NullS:0.0000}{gates}"));
+                if (masksDir is not null)
+                {
+                    env.Console.MarkupLineInterpolated($"wrote masks to {masksDir}");
+                }
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+}

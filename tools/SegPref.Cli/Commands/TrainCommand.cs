@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Globalization;
+using SegPref.Cli.Infrastructure;
+using SegPref.Models.Segmentation.Training;
+using Spectre.Console;
+
+namespace SegPref.Cli.Commands;
+
+/// <summary>`segpref train`: trains TeSO or the audio-only baseline on frozen encoders.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var defaults = new SegmentationTrainingOptions();
+        var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
+        var model = new Option<string>("--model") { Description = "teso or audio-only.", DefaultValueFactory = _ => "teso" };
+        model.AcceptOnlyFromAmong("teso", "audio-only");
+        var preset = new Option<string>("--preset") { Description = "Segmenter preset (small trains on 2 CPU cores; paper = ResNet-50 sizes).", DefaultValueFactory = _ => "small" };
+        var output = new Option<string>("--out") { Description = "Run folder (segmenter.json, weights.bin, metrics.json, curves.png).", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };
+        var seed = new Option<int>("--seed") { Description = "Seed (initialisation, shuffles).", DefaultValueFactory = _ => defaults.Seed };
+        var batch = new Option<int>("--batch") { Description = "Frames per step.", DefaultValueFactory = _ => defaults.BatchSize };
+        var lr = new Option<double>("--lr") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var cues = new Option<string>("--cues") { Description = "predicted (captioner -> lexicon, the paper's chain) or ground-truth.", DefaultValueFactory = _ => "predicted" };
+        cues.AcceptOnlyFromAmong("predicted", "ground-truth");
+        var noDynamic = new Option<bool>("--no-dynamic-mask") { Description = "Ablation: SeDAM keeps every valid cue." };
+        var noInfoNce = new Option<bool>("--no-infonce") { Description = "Ablation: no InfoNCE term." };
+        var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
+        var cache = new Option<string?>("--cache") { Description = "Encoder-output cache folder (default DATA/.segpref-cache; 'none' disables)." };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in --out." };
+        var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var encoders = new EncoderRunOptions();
+        var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
+        {
+            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, maxFrames, cache, resume, threads,
+        };
+        encoders.AddTo(command);
+        command.SetAction((result, ct) => CommandErrors.Run(env, () =>
+        {
+            CliTorch.SetThreads(result.GetValue(threads));
+            var options = defaults with
+            {
+                Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch), LearningRate = result.GetValue(lr),
+                DynamicMask = !result.GetValue(noDynamic), InfoNceWeight = result.GetValue(noInfoNce) ? 0 : defaults.InfoNceWeight,
+                MaxFramesPerEpoch = result.GetValue(maxFrames),
+            };
+            var dataDir = result.GetRequiredValue(data);
+            var request = new TrainRequest(
+                dataDir, result.GetRequiredValue(model), result.GetRequiredValue(preset), result.GetRequiredValue(output), encoders.Read(result),
+                SegmentationExperiment.ParseCues(result.GetRequiredValue(cues)), options, CacheFolder(result.GetValue(cache), dataDir),
+                result.GetValue(resume), "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+            var trained = SegmentationExperiment.Train(request, StageLines.Create(env), EpochLines(env), ct);
+            if (trained.StopReason is { } reason)
+            {
+                env.Console.MarkupLineInterpolated($"[yellow]stopped:[/] {reason}");
+            }
+
+            env.Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"best epoch {trained.BestEpoch}: val mIoU {trained.BestVal.MIoU:0.0000}, F {trained.BestVal.FScore:0.0000} ({trained.Epochs} epochs, {trained.Steps} steps)"));
+            env.Console.MarkupLineInterpolated($"wrote {request.RunDir}");
+            return 0;
+        }));
+        return command;
+    }
+
+    public static string? CacheFolder(string? value, string dataDir) =>
+        value == "none" ? null : value ?? Path.Combine(dataDir, ".segpref-cache");
+
+    private static SynchronousProgress<SegmentationEpochProgress> EpochLines(CliEnvironment env)
+    {
+        var lastTenth = -1;
+        return new(p =>
+        {
+            if (p.Val is { } val)
+            {
+                env.Console.WriteLine(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:0.0000}, val mIoU {val.MIoU:0.0000}, F {val.FScore:0.0000}, kept cues {val.KeptCueFraction:0.00} ({p.Elapsed.TotalSeconds:0} s)"));
+                lastTenth = -1;
+                return;
+            }
+
+            var tenth = p.Step * 10 / p.Steps;
+            if (tenth != lastTenth && tenth > 0)
+            {
+                lastTenth = tenth;
+                env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  epoch {p.Epoch}: step {p.Step}/{p.Steps}, loss {p.Loss:0.0000} ({p.Elapsed.TotalSeconds:0} s)"));
+            }
+        });
+    }
+}
