@@ -23,7 +23,7 @@ public static class SegmentationExperiment
     };
 
     /// <summary>Trains (or resumes) a segmenter run; see <see cref="SegmentationTrainer"/>.</summary>
-    /// <exception cref="InvalidOperationException">The run folder holds training state and <see cref="TrainRequest.Resume"/> is false, or a resume with different settings.</exception>
+    /// <exception cref="ArgumentException">The run folder holds training state and <see cref="TrainRequest.Resume"/> is false, or a resume with different settings.</exception>
     public static SegmentationTrainingResult Train(
         TrainRequest request, IProgress<(string Stage, int Done, int Total)>? stages = null,
         IProgress<SegmentationEpochProgress>? epochs = null, CancellationToken cancellationToken = default)
@@ -89,7 +89,7 @@ public static class SegmentationExperiment
         var hasState = File.Exists(Path.Combine(request.RunDir, TrainingState.FileName));
         if (hasState && !request.Resume)
         {
-            throw new InvalidOperationException($"{request.RunDir} already holds a training run; pass --resume to continue it or choose another --out.");
+            throw new ArgumentException($"{request.RunDir} already holds a training run; pass --resume to continue it or choose another --out.");
         }
 
         if (hasState)
@@ -97,7 +97,7 @@ public static class SegmentationExperiment
             var previous = SegmenterRun.ReadConfig(request.RunDir);
             if (previous.Kind != config.Kind || previous.Options != config.Options || previous.Training != config.Training || previous.Cues != config.Cues || previous.Encoders != config.Encoders)
             {
-                throw new InvalidOperationException($"{request.RunDir}: cannot resume with different settings (model, options, cues or encoders differ from segmenter.json).");
+                throw new ArgumentException($"{request.RunDir}: cannot resume with different settings (model, options, cues or encoders differ from segmenter.json).");
             }
         }
     }

@@ -57,7 +57,7 @@ public static class SegmentationFeatures
     /// Cue slots and embeddings of every frame: ground truth from AVS-Synth, or predicted by the captioner (greedy) and
     /// the lexicon. Descriptions are cached by captioner and split.
     /// </summary>
-    /// <exception cref="InvalidOperationException">Predicted cues without a captioner.</exception>
+    /// <exception cref="ArgumentException">Predicted cues without a captioner.</exception>
     public static CueInputs Cues(
         string split, SegmentationFrames frames, FrozenEncoders encoders, CueSource source, FeatureCache cache,
         IProgress<(string Stage, int Done, int Total)>? stages = null)
@@ -72,7 +72,7 @@ public static class SegmentationFeatures
         }
         else
         {
-            var captioner = encoders.Captioner ?? throw new InvalidOperationException("Predicted cues need a captioner run.");
+            var captioner = encoders.Captioner ?? throw new ArgumentException("Predicted cues need a captioner run (--captioner-run).");
             descriptions = cache.GetOrComputeText($"captions-{encoders.CaptionerFingerprint}-{split}", frames.Count, () => Describe(captioner, frames, split, stages));
             var lexicon = new LexiconTextCueExtractor();
             slots = [.. descriptions.Select(d => lexicon.Extract(d).ToSlots())];

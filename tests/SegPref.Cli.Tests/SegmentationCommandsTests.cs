@@ -1,0 +1,98 @@
+using System.Text.Json;
+using SegPref.Models.Audio;
+using SegPref.Models.Cues;
+using SegPref.Models.Torch;
+
+namespace SegPref.Cli.Tests;
+
+/// <summary>train, eval and preference on a quick AVS-Synth set with random (untrained) frozen encoders: the plumbing, not the quality.</summary>
+public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClassFixture<QuickDatasetFixture>, IDisposable
+{
+    private readonly TempDir _tmp = new();
+
+    public void Dispose() => _tmp.Dispose();
+
+    [Fact]
+    public async Task TrainEvalPreference_QuickSet_WriteRunsTablesAndFigure()
+    {
+        var encoders = Encoders();
+        var teso = await Train("teso", "--cues", "ground-truth");
+        var baseline = await Train("audio-only");
+
+        var (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1");
+        Assert.True(exit == 0, output);
+        var scores = JsonDocument.Parse(output).RootElement;
+        Assert.InRange(scores.GetProperty("miou").GetDouble(), 0, 1);
+        Assert.Equal(8 * 3, scores.GetProperty("frames").GetInt32());
+
+        (exit, output) = await CliRunner.RunAsync("preference", "--data", data.Root, "--runs", teso, baseline, "--out", _tmp["pref"], "--cache", _tmp["cache"], "--examples", "2", "--threads", "1");
+        Assert.True(exit == 0, output);
+        var runs = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["pref/preference.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("runs");
+        Assert.Equal(2, runs.GetArrayLength());
+        Assert.Equal("teso", runs[0].GetProperty("model").GetString());
+        Assert.Equal("audio-only", runs[1].GetProperty("model").GetString());
+        foreach (var run in runs.EnumerateArray())
+        {
+            Assert.InRange(run.GetProperty("normal").GetProperty("j").GetDouble(), 0, 1);
+            Assert.True(run.GetProperty("mute").TryGetProperty("delta_j", out _));
+            Assert.True(run.GetProperty("wgn-10").TryGetProperty("delta_f", out _));
+            Assert.True(run.GetProperty("wgn-40").TryGetProperty("j", out _));
+            Assert.InRange(run.GetProperty("null_s_mute").GetDouble(), 0, 1);
+            Assert.InRange(run.GetProperty("counter").GetProperty("f").GetDouble(), 0, 1);
+        }
+
+        Assert.Contains("| teso |", await File.ReadAllTextAsync(_tmp["pref/preference.md"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.True(new FileInfo(_tmp["pref/examples.png"]).Length > 1000);
+
+        async Task<string> Train(string model, params string[] extra)
+        {
+            var dir = _tmp[model];
+            string[] args = ["train", "--data", data.Root, "--model", model, "--out", dir, "--epochs", "1", "--batch", "8", "--threads", "1", "--cache", _tmp["cache"], .. encoders, .. extra];
+            var (code, text) = await CliRunner.RunAsync(args);
+            Assert.True(code == 0, text);
+            Assert.Contains("epoch 1/1", text, StringComparison.Ordinal);
+            return dir;
+        }
+    }
+
+    [Fact]
+    public async Task Train_ExistingRunWithoutResume_FailsAndResumeContinues()
+    {
+        string[] common = ["train", "--data", data.Root, "--model", "audio-only", "--out", _tmp["run"], "--batch", "8", "--max-frames", "16", "--threads", "1", "--cache", "none", .. Encoders()];
+        var (exit, output) = await CliRunner.RunAsync([.. common, "--epochs", "1"]);
+        Assert.True(exit == 0, output);
+
+        (exit, output) = await CliRunner.RunAsync([.. common, "--epochs", "1"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--resume", output, StringComparison.Ordinal);
+
+        (exit, output) = await CliRunner.RunAsync([.. common, "--epochs", "1", "--resume"]);
+        Assert.True(exit == 0, output);
+        Assert.Contains("(1 epochs", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_UnknownAudioCondition_FailsNamingIt()
+    {
+        var (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", _tmp.Path, "--audio", "loud");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("loud", output, StringComparison.Ordinal);
+    }
+
+    private string[] Encoders()
+    {
+        TorchRuntime.EnsureInitialized();
+        if (!File.Exists(_tmp["audio/weights.bin"]))
+        {
+            TorchSharp.torch.manual_seed(1);
+            using var tagger = new AudioTagger(VggishPreset.Small, 2);
+            AudioEncoderRun.Save(tagger, new AudioEncoderConfig("small", [17, 28], ["dog", "guitar"], 0, 1, 1, 1e-3, 0, "none", data.Root, "test"), _tmp["audio"]);
+            var vocabulary = CueVocabulary.AvssSoundCapable;
+            using var cues = new CueEncoder(vocabulary.Count, 16, 32, 128);
+            CueEncoderRun.Save(cues, new CueEncoderConfig([.. vocabulary.Words], 16, 32, 128, new CueTrainingOptions(), _tmp["audio"], "none", "test", "test", data.Root, "test"), _tmp["cues"]);
+        }
+
+        return ["--audio-run", _tmp["audio"], "--cue-run", _tmp["cues"], "--captioner-run", _tmp["none"]];
+    }
+}
