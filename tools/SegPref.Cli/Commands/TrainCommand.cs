@@ -28,7 +28,7 @@ internal static class TrainCommand
         var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache folder (default DATA/.segpref-cache; 'none' disables)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in --out." };
-        var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores; default 1: on a busy 2-core machine a second intra-op thread spin-waits and made steps ~5x slower).", DefaultValueFactory = _ => 1 };
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
