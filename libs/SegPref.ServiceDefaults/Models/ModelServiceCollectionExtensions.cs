@@ -22,6 +22,7 @@ public static class ModelServiceCollectionExtensions
         services.AddSingleton(new ExpectedModel(role));
         services.AddSingleton(new ModelWarmup<T>(role, warmup));
         services.AddSingleton(factory);
+        services.AddSingleton<ModelGate<T>>();
         services.AddHostedService<ModelWarmupService<T>>();
         return services;
     }
