@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using SegPref.ServiceDefaults.Hosting;
 using SegPref.ServiceDefaults.Telemetry;
 
 namespace SegPref.Gateway;
@@ -36,6 +37,7 @@ public static class GatewayExtensions
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         builder.Services.AddHealthChecks();
         builder.AddMeshTelemetry("segpref-gateway", "Yarp.ReverseProxy");
+        builder.Services.AddParentProcessWatcher();
         return builder;
     }
 

@@ -24,6 +24,8 @@ internal static class SegPrefCli
         root.Subcommands.Add(TrainCuesCommand.Create(env));
         root.Subcommands.Add(CuesCommand.Create(env));
         root.Subcommands.Add(EvalCuesCommand.Create(env));
+        root.Subcommands.Add(MeshCommand.Create(env));
+        root.Subcommands.Add(SegmentCommand.Create(env));
         return root;
     }
 }

@@ -53,7 +53,15 @@ public static class ServiceDefaultsExtensions
         }
 
         builder.AddMeshTelemetry(serviceName);
+        builder.Services.AddParentProcessWatcher();
         return builder;
+    }
+
+    /// <summary>Stops the host when the launcher named by Mesh:ParentPid exits (no-op when it is not set).</summary>
+    public static IServiceCollection AddParentProcessWatcher(this IServiceCollection services)
+    {
+        services.AddHostedService<ParentProcessWatcher>();
+        return services;
     }
 
     /// <summary>Maps grpc.health.v1, HTTP /healthz (for YARP active checks) and reflection.</summary>
