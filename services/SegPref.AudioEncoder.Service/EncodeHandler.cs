@@ -49,7 +49,7 @@ public sealed class EncodeHandler(ModelGate<IAudioEmbedder> model, IOptions<Inpu
         {
             Embeddings = Tensor.FromFloats(embeddings),
             DurationSeconds = clip.DurationSeconds,
-            Model = model.Model.Identity.ToModelInfo(ModelRegistration.Role),
+            Model = ModelInfo.From(ModelRegistration.Role, model.Model.Identity.Name, model.Model.Identity.Version),
         };
         response.Timings.Add(new StageTiming { Stage = "logmel", Milliseconds = featuresMs });
         response.Timings.Add(new StageTiming { Stage = "embed", Milliseconds = watch.Elapsed.TotalMilliseconds - featuresMs });

@@ -18,7 +18,7 @@ public static class ModelRegistration
         // then the host supplies ModelFactories.AudioEmbedder.
         return services.AddServedModel<IAudioEmbedder>(
             Role,
-            sp => ModelFactories.Create(sp.GetRequiredService<ModelFactories>().AudioEmbedder, sp, Role),
+            sp => sp.GetRequiredService<ModelFactories>().Create<IAudioEmbedder>(sp, Role),
             model => model.Embed(VggishLogMel.ComputeExamples(new AudioClip(new float[VggishLogMel.SampleRateHz], VggishLogMel.SampleRateHz), 1)));
     }
 }

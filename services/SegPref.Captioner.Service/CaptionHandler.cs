@@ -61,7 +61,7 @@ public sealed class CaptionHandler
             modelMs = watch.Elapsed.TotalMilliseconds - decodeMs;
         }
 
-        var response = new CaptionResponse { Model = _model.Model.Identity.ToModelInfo(ModelRegistration.Role) };
+        var response = new CaptionResponse { Model = ModelInfo.From(ModelRegistration.Role, _model.Model.Identity.Name, _model.Model.Identity.Version) };
         response.Descriptions.AddRange(descriptions.Select(d => d!));
         response.Cached.AddRange(cached);
         response.Timings.Add(new StageTiming { Stage = "decode", Milliseconds = decodeMs });

@@ -18,7 +18,7 @@ public static class ModelRegistration
         // repository root and model name/version from configuration; until then the host supplies ModelFactories.Captioner.
         return services.AddServedModel<IImageCaptioner>(
             Role,
-            sp => ModelFactories.Create(sp.GetRequiredService<ModelFactories>().Captioner, sp, Role),
+            sp => sp.GetRequiredService<ModelFactories>().Create<IImageCaptioner>(sp, Role),
             model => model.Describe([RgbImage.Filled(64, 64, (128, 128, 128))]));
     }
 }

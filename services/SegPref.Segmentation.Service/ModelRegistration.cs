@@ -24,7 +24,7 @@ public static class ModelRegistration
         // the host supplies ModelFactories.Segmenter.
         return services.AddServedModel<IMaskSegmenter>(
             Role,
-            sp => ModelFactories.Create(sp.GetRequiredService<ModelFactories>().Segmenter, sp, Role),
+            sp => sp.GetRequiredService<ModelFactories>().Create<IMaskSegmenter>(sp, Role),
             model => WarmUp(model, cueWidth));
     }
 

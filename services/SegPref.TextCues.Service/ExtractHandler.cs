@@ -49,7 +49,7 @@ public sealed class ExtractHandler(
         var response = new ExtractResponse
         {
             Backend = backend.Model.BackendName,
-            Model = encoder.Model.Identity.ToModelInfo(ModelRegistration.EncoderRole),
+            Model = ModelInfo.From(ModelRegistration.EncoderRole, encoder.Model.Identity.Name, encoder.Model.Identity.Version),
         };
         for (var i = 0; i < cues.Length; i++)
         {

@@ -31,7 +31,7 @@ public static class ModelRegistration
         // then the host supplies ModelFactories.CueEmbedder.
         return services.AddServedModel<ICueEmbedder>(
             EncoderRole,
-            sp => ModelFactories.Create(sp.GetRequiredService<ModelFactories>().CueEmbedder, sp, EncoderRole),
+            sp => sp.GetRequiredService<ModelFactories>().Create<ICueEmbedder>(sp, EncoderRole),
             model => model.Embed([Cues.TextCues.Empty.ToSlots()]));
     }
 }

@@ -1,37 +1,38 @@
-using SegPref.Inference.Abstractions;
+using System.Collections.Concurrent;
 
 namespace SegPref.ServiceDefaults.Models;
 
 /// <summary>
-/// How each service creates its model. Until the ONNX model repository is wired in, a host (or a test) sets the
-/// delegate of the model it serves; a service whose delegate is missing fails at start-up with a clear message.
+/// How each service creates its model, by model interface (e.g. IImageCaptioner). Until the ONNX model repository is
+/// wired in, a host (or a test) sets the factory of the model it serves; a service whose factory is missing fails at
+/// start-up with a clear message. Kept free of the model types so that hosts without models (the gateway) do not
+/// pull the inference runtime in.
 /// </summary>
 public sealed class ModelFactories
 {
-    /// <summary>Creates the captioner.</summary>
-    public Func<IServiceProvider, IImageCaptioner>? Captioner { get; set; }
+    private readonly ConcurrentDictionary<Type, Func<IServiceProvider, object>> _factories = new();
 
-    /// <summary>Creates the cue (text) encoder.</summary>
-    public Func<IServiceProvider, ICueEmbedder>? CueEmbedder { get; set; }
+    /// <summary>Sets the factory of model interface <typeparamref name="T"/>.</summary>
+    public ModelFactories Set<T>(Func<IServiceProvider, T> factory)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        _factories[typeof(T)] = factory;
+        return this;
+    }
 
-    /// <summary>Creates the audio encoder.</summary>
-    public Func<IServiceProvider, IAudioEmbedder>? AudioEmbedder { get; set; }
-
-    /// <summary>Creates the segmenter.</summary>
-    public Func<IServiceProvider, IMaskSegmenter>? Segmenter { get; set; }
-
-    /// <summary>Runs <paramref name="factory"/> or explains that no model source is configured.</summary>
-    /// <exception cref="InvalidOperationException">No factory for <paramref name="role"/>.</exception>
-    public static T Create<T>(Func<IServiceProvider, T>? factory, IServiceProvider services, string role)
+    /// <summary>Creates the <typeparamref name="T"/> model or explains that none is configured.</summary>
+    /// <exception cref="InvalidOperationException">No factory for <typeparamref name="T"/>, or it returned null.</exception>
+    public T Create<T>(IServiceProvider services, string role)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(services);
-        if (factory is null)
+        if (!_factories.TryGetValue(typeof(T), out var factory))
         {
             throw new InvalidOperationException(
-                $"No {role} model is configured: register a ModelFactories delegate for {typeof(T).Name} (or open it from the model repository).");
+                $"No {role} model is configured: set a ModelFactories factory for {typeof(T).Name} (or open it from the model repository).");
         }
 
-        return factory(services) ?? throw new InvalidOperationException($"The {role} model factory returned null.");
+        return factory(services) as T ?? throw new InvalidOperationException($"The {role} model factory did not return a {typeof(T).Name}.");
     }
 }

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using SegPref.Contracts.Common.V1;
-using SegPref.Inference.Abstractions;
 
 namespace SegPref.ServiceDefaults.Models;
 
@@ -25,12 +23,5 @@ public static class ModelServiceCollectionExtensions
         services.AddSingleton<ModelGate<T>>();
         services.AddHostedService<ModelWarmupService<T>>();
         return services;
-    }
-
-    /// <summary>The reply form of a model identity.</summary>
-    public static ModelInfo ToModelInfo(this ModelIdentity identity, string role)
-    {
-        ArgumentNullException.ThrowIfNull(identity);
-        return new ModelInfo { Role = role, Name = identity.Name, Version = identity.Version };
     }
 }

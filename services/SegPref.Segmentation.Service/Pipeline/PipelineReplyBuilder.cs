@@ -5,7 +5,6 @@ using SegPref.Contracts.TextCues.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Imaging;
 using SegPref.Segmentation.Service.Masks;
-using SegPref.ServiceDefaults.Models;
 
 namespace SegPref.Segmentation.Service.Pipeline;
 
@@ -52,7 +51,7 @@ internal sealed class PipelineReplyBuilder(RgbImage[] frames, bool includeProbab
             }
         }
 
-        _response.Models.Add(segmenter.ToModelInfo(Service.ModelRegistration.Role));
+        _response.Models.Add(ModelInfo.From(Service.ModelRegistration.Role, segmenter.Name, segmenter.Version));
     }
 
     public PipelineResponse Build(string cueBackend, string? degradedReason)

@@ -5,7 +5,6 @@ using SegPref.Contracts.Segmentation.V1;
 using SegPref.Cues;
 using SegPref.Segmentation.Service.Masks;
 using SegPref.ServiceDefaults.Inputs;
-using SegPref.ServiceDefaults.Models;
 
 namespace SegPref.Segmentation.Service.Segmenting;
 
@@ -36,7 +35,7 @@ public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimi
         var decodeMs = watch.Elapsed.TotalMilliseconds;
         var logits = await engine.SegmentAsync(frames, audio, cues, valid, "segmenter.segment", ct);
         var segmentMs = watch.Elapsed.TotalMilliseconds - decodeMs;
-        var response = new SegmentResponse { Model = engine.Model.Identity.ToModelInfo(ModelRegistration.Role) };
+        var response = new SegmentResponse { Model = ModelInfo.From(ModelRegistration.Role, engine.Model.Identity.Name, engine.Model.Identity.Version) };
         for (var t = 0; t < frames.Length; t++)
         {
             response.Masks.Add(MaskRenderer.Render(logits, t, frames[t].Width, frames[t].Height, request.IncludeProbability).Reply);

@@ -3,6 +3,7 @@ using Grpc.Net.Client;
 using SegPref.AudioEncoder.Service;
 using SegPref.Captioner.Service;
 using SegPref.Gateway;
+using SegPref.Inference.Abstractions;
 using SegPref.Mesh.Tests.TestModels;
 using SegPref.Segmentation.Service;
 using SegPref.ServiceDefaults.Models;
@@ -25,13 +26,11 @@ public sealed class MeshFixture : IAsyncLifetime
 
     internal ServiceHost Gateway { get; private set; } = null!;
 
-    internal static ModelFactories Models(TestCaptioner? captioner = null) => new()
-    {
-        Captioner = _ => captioner ?? new TestCaptioner(),
-        CueEmbedder = _ => new TestCueEmbedder(),
-        AudioEmbedder = _ => new TestAudioEmbedder(),
-        Segmenter = _ => new TestSegmenter(),
-    };
+    internal static ModelFactories Models(TestCaptioner? captioner = null) => new ModelFactories()
+        .Set<IImageCaptioner>(_ => captioner ?? new TestCaptioner())
+        .Set<ICueEmbedder>(_ => new TestCueEmbedder())
+        .Set<IAudioEmbedder>(_ => new TestAudioEmbedder())
+        .Set<IMaskSegmenter>(_ => new TestSegmenter());
 
     internal static Dictionary<string, string?> ServiceSettings() => new()
     {
