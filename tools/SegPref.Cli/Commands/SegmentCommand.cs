@@ -13,7 +13,7 @@ internal static class SegmentCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var gateway = new Option<Uri>("--gateway") { Description = "The gateway, e.g. http://127.0.0.1:8080.", Required = true };
+        var gateway = new Option<string>("--gateway") { Description = "The gateway, e.g. http://127.0.0.1:8080.", Required = true };
         var clip = new Option<string?>("--clip") { Description = "A clip folder: frames/<i>.png|jpg (or images directly in it) and audio.wav." };
         var frames = new Option<string[]?>("--frames") { Description = "Frame images in order.", AllowMultipleArgumentsPerToken = true };
         var audio = new Option<string?>("--audio") { Description = "The clip's WAV (any rate, any channel count)." };
@@ -37,7 +37,7 @@ internal static class SegmentCommand
                 Timeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
             };
             var request = SegmentClient.BuildRequest(images, File.ReadAllBytes(audioPath), options);
-            using var client = new SegmentClient(result.GetRequiredValue(gateway));
+            using var client = new SegmentClient(ParseAddress(result.GetRequiredValue(gateway)));
             var latencies = new List<double>();
             PipelineResponse? reply = null;
             try
@@ -61,6 +61,11 @@ internal static class SegmentCommand
         }));
         return command;
     }
+
+    private static Uri ParseAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new ArgumentException($"--gateway must be an http:// or https:// address, got '{text}'.");
 
     private static void Print(CliEnvironment env, PipelineResponse reply, List<double> latencies)
     {
