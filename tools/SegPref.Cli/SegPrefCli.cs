@@ -27,6 +27,8 @@ internal static class SegPrefCli
         root.Subcommands.Add(TrainCommand.Create(env));
         root.Subcommands.Add(EvalCommand.Create(env));
         root.Subcommands.Add(PreferenceCommand.Create(env));
+        root.Subcommands.Add(MeshCommand.Create(env));
+        root.Subcommands.Add(SegmentCommand.Create(env));
         return root;
     }
 }

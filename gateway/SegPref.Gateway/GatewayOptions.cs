@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SegPref.Gateway;
+
+/// <summary>The gateway's public listener (section "Gateway"); routes and clusters are in section "ReverseProxy".</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>The one public port (HTTP/1.1 for REST/JSON and HTTP/2 for gRPC on the same port); 0 picks a free one.</summary>
+    [Range(0, 65535)]
+    public int Port { get; set; } = 8080;
+
+    /// <summary>Listen on every interface (containers) instead of loopback only.</summary>
+    public bool ListenOnAllInterfaces { get; set; }
+
+    /// <summary>Largest request body (REST/JSON carries base64 frames, a third larger than the gRPC message).</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxRequestBytes { get; set; } = 96L * 1024 * 1024;
+}

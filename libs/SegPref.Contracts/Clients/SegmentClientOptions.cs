@@ -1,0 +1,14 @@
+namespace SegPref.Contracts.Clients;
+
+/// <summary>What to ask of the pipeline for one clip.</summary>
+public sealed record SegmentClientOptions
+{
+    /// <summary>Also segment with silent audio and report the per-frame audio reliance.</summary>
+    public bool AudioReliance { get; init; } = true;
+
+    /// <summary>Also return probability maps.</summary>
+    public bool IncludeProbability { get; init; }
+
+    /// <summary>Deadline of the call (sent to the server, which passes the remainder down to every stage).</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(60);
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Options;
+using SegPref.Contracts.Audio.V1;
+using SegPref.Contracts.Common.V1;
+using SegPref.Inference.Abstractions;
+using SegPref.Media.Audio;
+using SegPref.ServiceDefaults.Inputs;
+using SegPref.ServiceDefaults.Models;
+
+namespace SegPref.AudioEncoder.Service;
+
+/// <summary>The audio work, independent of gRPC: decode any WAV, VGGish log-mel at 16 kHz, embed one row per second.</summary>
+public sealed class EncodeHandler(ModelGate<IAudioEmbedder> model, IOptions<InputLimitsOptions> limits)
+{
+    internal static readonly ActivitySource Source = new("SegPref.AudioEncoder");
+
+    public async Task<EncodeResponse> EncodeAsync(EncodeRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var watch = Stopwatch.StartNew();
+        var maxSeconds = (int)Math.Ceiling(limits.Value.MaxAudioSeconds);
+        if (request.Seconds < 0 || request.Seconds > maxSeconds)
+        {
+            throw new ArgumentException($"seconds: {request.Seconds} is outside 0..{maxSeconds} (Limits:MaxAudioSeconds).", nameof(request));
+        }
+
+        var clip = AudioInputs.Decode(request.Audio, limits.Value);
+        LogMelExamples examples;
+        using (Source.StartActivity("audio.logmel"))
+        {
+            // ComputeExamples resamples to 16 kHz; with an explicit count it pads like AVSBench (last second repeats).
+            examples = request.Seconds > 0 ? VggishLogMel.ComputeExamples(clip, request.Seconds) : VggishLogMel.ComputeExamples(clip);
+        }
+
+        if (examples.Count == 0)
+        {
+            throw new ArgumentException(
+                $"audio: {clip.DurationSeconds:F3} s is shorter than one 0.975 s VGGish example; send at least one second or set seconds.", nameof(request));
+        }
+
+        var featuresMs = watch.Elapsed.TotalMilliseconds;
+        float[,] embeddings;
+        using (Source.StartActivity("audio.embed"))
+        {
+            embeddings = await model.RunAsync(m => m.Embed(examples), ct);
+        }
+
+        var response = new EncodeResponse
+        {
+            Embeddings = Tensor.FromFloats(embeddings),
+            DurationSeconds = clip.DurationSeconds,
+            Model = ModelInfo.From(ModelRegistration.Role, model.Model.Identity.Name, model.Model.Identity.Version),
+        };
+        response.Timings.Add(new StageTiming { Stage = "logmel", Milliseconds = featuresMs });
+        response.Timings.Add(new StageTiming { Stage = "embed", Milliseconds = watch.Elapsed.TotalMilliseconds - featuresMs });
+        return response;
+    }
+}

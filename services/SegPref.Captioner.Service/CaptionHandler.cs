@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using SegPref.Contracts.Captioner.V1;
+using SegPref.Contracts.Common.V1;
+using SegPref.Inference.Abstractions;
+using SegPref.Media.Imaging;
+using SegPref.ServiceDefaults.Inputs;
+using SegPref.ServiceDefaults.Models;
+
+namespace SegPref.Captioner.Service;
+
+/// <summary>The captioner's work, independent of gRPC: check, look up the cache, describe the misses in one model call.</summary>
+public sealed class CaptionHandler
+{
+    internal static readonly ActivitySource Source = new("SegPref.Captioner");
+
+    private readonly ModelGate<IImageCaptioner> _model;
+    private readonly CaptionCache _cache;
+    private readonly InputLimitsOptions _limits;
+
+    public CaptionHandler(ModelGate<IImageCaptioner> model, CaptionCache cache, IOptions<InputLimitsOptions> limits)
+    {
+        _model = model;
+        _cache = cache;
+        _limits = limits.Value;
+    }
+
+    public async Task<CaptionResponse> CaptionAsync(CaptionRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var watch = Stopwatch.StartNew();
+        ImageInputs.CheckEncoded(request.Images, _limits, "images");
+        var keys = request.Images.Select(i => Convert.ToHexString(SHA256.HashData(i.Data.Span))).ToArray();
+        var descriptions = new string?[keys.Length];
+        var cached = new bool[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            cached[i] = _cache.TryGet(keys[i], out var hit);
+            descriptions[i] = cached[i] ? hit : null;
+        }
+
+        var misses = Enumerable.Range(0, keys.Length).Where(i => !cached[i]).ToArray();
+        var decodeMs = 0.0;
+        var modelMs = 0.0;
+        if (misses.Length > 0)
+        {
+            var decoded = ImageInputs.Decode([.. misses.Select(i => request.Images[i])], _limits, "images", sameSize: false);
+            decodeMs = watch.Elapsed.TotalMilliseconds;
+            using (Source.StartActivity("captioner.describe"))
+            {
+                var answers = await _model.RunAsync(m => m.Describe(decoded), ct);
+                CheckAnswerCount(answers, decoded);
+                for (var j = 0; j < misses.Length; j++)
+                {
+                    descriptions[misses[j]] = answers[j];
+                    _cache.Add(keys[misses[j]], answers[j]);
+                }
+            }
+
+            modelMs = watch.Elapsed.TotalMilliseconds - decodeMs;
+        }
+
+        var response = new CaptionResponse { Model = ModelInfo.From(ModelRegistration.Role, _model.Model.Identity.Name, _model.Model.Identity.Version) };
+        response.Descriptions.AddRange(descriptions.Select(d => d!));
+        response.Cached.AddRange(cached);
+        response.Timings.Add(new StageTiming { Stage = "decode", Milliseconds = decodeMs });
+        response.Timings.Add(new StageTiming { Stage = "describe", Milliseconds = modelMs });
+        return response;
+    }
+
+    private static void CheckAnswerCount(IReadOnlyList<string> answers, RgbImage[] frames)
+    {
+        if (answers.Count != frames.Length)
+        {
+            throw new InvalidOperationException($"The captioner returned {answers.Count} descriptions for {frames.Length} images.");
+        }
+    }
+}

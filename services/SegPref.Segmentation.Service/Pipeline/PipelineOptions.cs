@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SegPref.Segmentation.Service.Pipeline;
+
+/// <summary>Where the pipeline finds the other stages and how long it waits (section "Pipeline").</summary>
+public sealed class PipelineOptions
+{
+    public const string SectionName = "Pipeline";
+
+    [Required]
+    public Uri CaptionerUrl { get; set; } = new("http://127.0.0.1:5101");
+
+    [Required]
+    public Uri TextCuesUrl { get; set; } = new("http://127.0.0.1:5102");
+
+    [Required]
+    public Uri AudioEncoderUrl { get; set; } = new("http://127.0.0.1:5103");
+
+    /// <summary>Longest one stage call may take when the caller's own deadline is later (or absent).</summary>
+    [Range(0.1, 3600)]
+    public double StageTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Connect timeout towards a stage: a stage that is down answers UNAVAILABLE quickly.</summary>
+    [Range(0.1, 120)]
+    public double ConnectTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// When captioning or text cues are unavailable, segment without text (all cue slots invalid) instead of failing,
+    /// and flag the reply as degraded.
+    /// </summary>
+    public bool AllowAudioOnlyFallback { get; set; }
+}

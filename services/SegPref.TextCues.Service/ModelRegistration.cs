@@ -1,0 +1,37 @@
+using SegPref.Cues;
+using SegPref.Inference.Abstractions;
+using SegPref.ServiceDefaults.Models;
+
+namespace SegPref.TextCues.Service;
+
+/// <summary>Where the cue backend (lexicon or OpenAI-compatible LLM) and the cue encoder come from.</summary>
+public static class ModelRegistration
+{
+    /// <summary>Role of the cue (text) encoder.</summary>
+    public const string EncoderRole = "cue-encoder";
+
+    /// <summary>Role of the cue backend (reported in health while it is created).</summary>
+    public const string BackendRole = "cue-backend";
+
+    /// <summary>Named HttpClient of the "openai" backend.</summary>
+    public const string OpenAiClientName = "textcues-openai";
+
+    public static IServiceCollection AddTextCueModels(this IServiceCollection services, IConfiguration configuration)
+    {
+        var backend = configuration.GetSection(TextCueOptions.SectionName).Get<TextCueOptions>() ?? new TextCueOptions();
+
+        // The backend is built during warm-up, so a bad TextCues section stops the process at start. Its warm-up does
+        // not call the LLM: a server that is down later is answered per request with UNAVAILABLE.
+        services.AddServedModel<ITextCueExtractor>(
+            BackendRole,
+            sp => TextCueExtractorFactory.Create(backend, sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiClientName)),
+            extractor => ArgumentException.ThrowIfNullOrEmpty(extractor.BackendName));
+
+        // LEAD: open the ONNX cue encoder here, e.g. ModelRepository.OpenCueEmbedder(root, inferenceOptions); until
+        // then the host supplies ModelFactories.CueEmbedder.
+        return services.AddServedModel<ICueEmbedder>(
+            EncoderRole,
+            sp => sp.GetRequiredService<ModelFactories>().Create<ICueEmbedder>(sp, EncoderRole),
+            model => model.Embed([Cues.TextCues.Empty.ToSlots()]));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Google.Protobuf;
+using SegPref.Contracts.Segmentation.V1;
+using SegPref.Mesh.Tests.Infrastructure;
+
+namespace SegPref.Mesh.Tests.EndToEnd;
+
+[Collection(MeshGroup.Name)]
+public sealed class JsonTranscodingTests(MeshFixture mesh)
+{
+    [Fact]
+    public async Task PostSegment_JsonOverHttp11ThroughGateway_ReturnsSameMasksAsGrpc()
+    {
+        var request = TestClip.Request(2, reliance: false);
+        using var channel = mesh.GatewayChannel();
+        var grpc = await new Pipeline.PipelineClient(channel).SegmentAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version11 };
+        using var content = new StringContent(JsonFormatter.Default.Format(request), System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri(mesh.Gateway.Address, "/v1/segment"), content, TestContext.Current.CancellationToken);
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpVersion.Version11, response.Version);
+        var frames = json.GetProperty("frames");
+        Assert.Equal(2, frames.GetArrayLength());
+        Assert.Equal(grpc.Frames[1].Mask.Rle, frames[1].GetProperty("mask").GetProperty("rle").GetString());
+    }
+
+    [Fact]
+    public async Task PostSegment_NoFrames_Returns400WithTheReason()
+    {
+        using var http = new HttpClient();
+        using var content = new StringContent("{\"frames\":[],\"audio\":{\"wav\":\"UklGRg==\"}}", System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await http.PostAsync(new Uri(mesh.Gateway.Address, "/v1/segment"), content, TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at least one image", body, StringComparison.Ordinal);
+    }
+}

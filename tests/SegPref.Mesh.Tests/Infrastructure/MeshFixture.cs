@@ -1,0 +1,115 @@
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using SegPref.AudioEncoder.Service;
+using SegPref.Captioner.Service;
+using SegPref.Gateway;
+using SegPref.Inference.Abstractions;
+using SegPref.Mesh.Tests.TestModels;
+using SegPref.Segmentation.Service;
+using SegPref.ServiceDefaults.Models;
+using SegPref.TextCues.Service;
+
+namespace SegPref.Mesh.Tests.Infrastructure;
+
+/// <summary>The four services and the gateway on real loopback ports with the Test* models, shared by the E2E tests.</summary>
+public sealed class MeshFixture : IAsyncLifetime
+{
+    private readonly List<ServiceHost> _hosts = [];
+
+    internal ServiceHost Captioner { get; private set; } = null!;
+
+    internal ServiceHost TextCues { get; private set; } = null!;
+
+    internal ServiceHost Audio { get; private set; } = null!;
+
+    internal ServiceHost Segmentation { get; private set; } = null!;
+
+    internal ServiceHost Gateway { get; private set; } = null!;
+
+    internal static ModelFactories Models(TestCaptioner? captioner = null) => new ModelFactories()
+        .Set<IImageCaptioner>(_ => captioner ?? new TestCaptioner())
+        .Set<ICueEmbedder>(_ => new TestCueEmbedder())
+        .Set<IAudioEmbedder>(_ => new TestAudioEmbedder())
+        .Set<IMaskSegmenter>(_ => new TestSegmenter());
+
+    internal static Dictionary<string, string?> ServiceSettings() => new()
+    {
+        ["Service:Port"] = "0",
+        ["Telemetry:Exporter"] = "none",
+        ["Segmenter:CueEmbeddingSize"] = TestCueEmbedder.Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public async ValueTask InitializeAsync()
+    {
+        Captioner = await StartAsync(b => b.AddCaptionerService(), a => a.MapCaptionerService(), ServiceSettings(), Models());
+        TextCues = await StartAsync(b => b.AddTextCuesService(), a => a.MapTextCuesService(), ServiceSettings(), Models());
+        Audio = await StartAsync(b => b.AddAudioEncoderService(), a => a.MapAudioEncoderService(), ServiceSettings(), Models());
+        Segmentation = await StartSegmentationAsync(Captioner.Address, new Dictionary<string, string?>());
+        var gateway = new Dictionary<string, string?> { ["Gateway:Port"] = "0", ["Telemetry:Exporter"] = "none" };
+        foreach (var (cluster, host) in new[] { ("captioner", Captioner), ("textcues", TextCues), ("audio", Audio), ("segmentation", Segmentation) })
+        {
+            gateway[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = host.Address.ToString();
+        }
+
+        Gateway = await StartAsync(b => b.AddGateway(), a => a.MapGateway(), gateway);
+        foreach (var host in new[] { Captioner, TextCues, Audio, Segmentation })
+        {
+            await WaitServingAsync(host.Address);
+        }
+    }
+
+    /// <summary>A segmentation service wired to this fixture's text and audio stages and to <paramref name="captioner"/>.</summary>
+    internal async Task<ServiceHost> StartSegmentationAsync(Uri captioner, IDictionary<string, string?> extra)
+    {
+        var settings = ServiceSettings();
+        settings["Pipeline:CaptionerUrl"] = captioner.ToString();
+        settings["Pipeline:TextCuesUrl"] = TextCues.Address.ToString();
+        settings["Pipeline:AudioEncoderUrl"] = Audio.Address.ToString();
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        var host = await StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), settings, Models());
+        await WaitServingAsync(host.Address);
+        return host;
+    }
+
+    internal async Task<ServiceHost> StartAsync(
+        Action<Microsoft.AspNetCore.Builder.WebApplicationBuilder> add,
+        Action<Microsoft.AspNetCore.Builder.WebApplication> map,
+        IDictionary<string, string?> settings,
+        ModelFactories? models = null)
+    {
+        var host = await ServiceHost.StartAsync(add, map, settings, models);
+        _hosts.Add(host);
+        return host;
+    }
+
+    internal GrpcChannel GatewayChannel() => GrpcChannel.ForAddress(Gateway.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 << 20 });
+
+    internal static async Task<HealthCheckResponse.Types.ServingStatus> WaitServingAsync(Uri address)
+    {
+        using var channel = GrpcChannel.ForAddress(address);
+        var client = new Health.HealthClient(channel);
+        var status = HealthCheckResponse.Types.ServingStatus.Unknown;
+        for (var attempt = 0; attempt < 300 && status != HealthCheckResponse.Types.ServingStatus.Serving; attempt++)
+        {
+            status = (await client.CheckAsync(new HealthCheckRequest())).Status;
+            if (status != HealthCheckResponse.Types.ServingStatus.Serving)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        return status;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var host in Enumerable.Reverse(_hosts))
+        {
+            await host.DisposeAsync();
+        }
+    }
+}
