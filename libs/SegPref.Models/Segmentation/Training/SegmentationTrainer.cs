@@ -39,6 +39,7 @@ public static class SegmentationTrainer
         for (var epoch = state.EpochsDone + 1; epoch <= options.Epochs && stopReason is null; epoch++)
         {
             var order = Shuffle(train.Count, options.Seed, epoch).Take(framesPerEpoch).ToArray();
+            var flips = new Random(unchecked((options.Seed * 104729) + epoch));
             double sum = 0, bce = 0, dice = 0, nce = 0;
             var done = 0;
             for (var s = 0; s < stepsPerEpoch; s++)
@@ -53,6 +54,12 @@ public static class SegmentationTrainer
                 step.SetLearningRate(schedule.At(step.StepCount));
                 var rows = order.AsSpan(s * options.BatchSize, Math.Min(options.BatchSize, order.Length - (s * options.BatchSize))).ToArray();
                 var (input, masks) = train.Batch(rows);
+                var flip = rows.Select(_ => flips.NextDouble() < 0.5).ToArray();
+                if (options.FlipAugment)
+                {
+                    (input, masks) = FlipAugmentation.Apply(input, masks, flip);
+                }
+
                 var parts = step.Run(input, masks);
                 (sum, bce, dice, nce, done) = (sum + parts.Total, bce + parts.Bce, dice + parts.Dice, nce + parts.InfoNce, done + 1);
                 progress?.Report(new SegmentationEpochProgress(epoch, options.Epochs, s + 1, stepsPerEpoch, sum / done, null, clock.Elapsed));

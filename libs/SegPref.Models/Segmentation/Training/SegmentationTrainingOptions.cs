@@ -33,6 +33,10 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("infonce_weight")]
     public double InfoNceWeight { get; init; } = 0.1;
 
+    /// <summary>Mirror each training frame and its mask left-right with probability 1/2 (seeded per epoch).</summary>
+    [JsonPropertyName("flip_augment")]
+    public bool FlipAugment { get; init; } = true;
+
     /// <summary>Stop after this many training frames per epoch (null = the whole split; for quick runs and tests).</summary>
     [JsonPropertyName("max_frames_per_epoch")]
     public int? MaxFramesPerEpoch { get; init; }
