@@ -17,7 +17,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
     private GraphBuilder G => layers.Ops.Graph;
 
     /// <summary>Prompts [B,S,d], their keep mask (bool [B,S]) and the gate (float [B,1,1]).</summary>
-    public (string Prompts, string Keep, string Gate) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string margin)
+    public (string Prompts, string Keep, string Gate) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin)
     {
         var audioTokens = AudioTokens(w.Scope("audio_proj"), audio, options);
         var silenceTokens = AudioTokens(w.Scope("audio_proj"), silence, options);
@@ -31,7 +31,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
             if (options.DynamicMask == DynamicMaskMode.Calibrated)
             {
                 var reference = MeanLogit(_attention.Scores(layer.Scope("cross_attn.attn"), x, silenceTokens));
-                relevance = Ops.Sub(Ops.Sub(relevance, reference), margin);
+                relevance = Ops.Sub(Ops.Sub(relevance, reference), margin ?? throw new ArgumentNullException(nameof(margin), "The calibrated rule needs the margin."));
             }
 
             if (options.DynamicMask != DynamicMaskMode.Off)

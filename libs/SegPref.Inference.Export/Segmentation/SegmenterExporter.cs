@@ -54,7 +54,8 @@ public static class SegmenterExporter
             var valid = g.Input(CueValid, TensorProto.Types.DataType.Bool, "T", o.CueSlots);
             var silence = ops.Reshape(layers.Constant(w, "silence_embedding"), 1, -1);
             using var margin = teso.Sedam.Margin();
-            var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, layers.Computed("sedam_margin", margin));
+            var marginValue = o.DynamicMask == DynamicMaskMode.Calibrated ? layers.Computed("sedam_margin", margin) : null;
+            var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, marginValue);
             (prompts, blocked, gate) = (sedam.Prompts, ops.Not(sedam.Keep), sedam.Gate);
         }
         else
