@@ -1,8 +1,12 @@
 using System.Text.Json;
+using SegPref.Inference.Export.Audio;
+using SegPref.Inference.Export.Cues;
 using SegPref.Inference.Export.Repository;
 using SegPref.Inference.Export.Runs;
 using SegPref.Inference.Export.Segmentation;
 using SegPref.Inference.Repository;
+using SegPref.Models.Audio;
+using SegPref.Models.Cues;
 
 namespace SegPref.Inference.Export;
 
@@ -78,6 +82,20 @@ public static class RunExporter
                 {
                     var source = ExportSource.For(runDir, Path.Combine(runDir, SegmenterRun.WeightsFile), command);
                     return SegmenterEntry.Write(model, repoRoot, name ?? file.Kind, version, file.Metrics, source);
+                }
+
+            case ModelKinds.AudioEncoder:
+                using (var audio = AudioEncoderRun.Load(runDir))
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, AudioEncoderRun.WeightsFile), command);
+                    return AudioEncoderExporter.Write(audio, repoRoot, name ?? ModelKinds.AudioEncoder, version, source);
+                }
+
+            case ModelKinds.CueEncoder:
+                using (var cues = CueEncoderRun.Load(runDir))
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, CueEncoderRun.WeightsFile), command);
+                    return CueEncoderExporter.Write(cues, repoRoot, name ?? ModelKinds.CueEncoder, version, source);
                 }
 
             default:
