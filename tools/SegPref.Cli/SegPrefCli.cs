@@ -24,6 +24,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(TrainCuesCommand.Create(env));
         root.Subcommands.Add(CuesCommand.Create(env));
         root.Subcommands.Add(EvalCuesCommand.Create(env));
+        root.Subcommands.Add(ExportCommand.Create(env));
         return root;
     }
 }
