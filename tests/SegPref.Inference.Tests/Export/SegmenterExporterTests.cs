@@ -45,6 +45,29 @@ public sealed class SegmenterExporterTests
         }
     }
 
+    [Fact]
+    public void Export_ResNet50Backbone_MatchesTorchSharp()
+    {
+        // The paper's backbone (four scales, max-pool stem, bottlenecks) at a small side and width, to stay fast.
+        var options = TestModels.SmallOptions(DynamicMaskMode.Off) with { Backbone = VisualBackbone.ResNet50, Dim = 32, Queries = 4, DecoderLayers = 4 };
+        using var model = TestModels.Segmenter("audio-only", options, 13);
+        using var runner = new OrtRunner(SegmenterExporter.Export(model));
+        const int frames = 2;
+        var s = options.ImageSize;
+        manual_seed(300);
+        using var x = randn(frames, 3, s, s);
+        using var audio = randn(frames, options.AudioDim);
+
+        using var noGrad = no_grad();
+        var expected = TestModels.Floats(model.call(new SegmentationInput(x, audio)).MapLogits);
+        var actual = runner.Run(
+            OrtRunner.Float(SegmenterExporter.Frames, TestModels.Floats(x), frames, 3, s, s),
+            OrtRunner.Float(SegmenterExporter.Audio, TestModels.Floats(audio), frames, options.AudioDim))[SegmenterExporter.MapLogits];
+
+        Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, Tolerance);
+        Assert.True(expected.Max() - expected.Min() > 1e-3f, "the map should vary over the pixels");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
