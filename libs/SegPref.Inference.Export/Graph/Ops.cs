@@ -113,4 +113,11 @@ public sealed class Ops(GraphBuilder graph)
             _ => throw new ArgumentException($"Unknown resize mode '{mode}' (nearest or linear).", nameof(mode)),
         };
     }
+
+    /// <summary>Exact (erf) GELU, as torch's default: 0.5 x (1 + erf(x / sqrt 2)).</summary>
+    public string Gelu(string x)
+    {
+        var erf = Graph.Node("Erf", [Mul(x, Graph.Scalar("inv_sqrt2", (float)(1 / Math.Sqrt(2))))]);
+        return Mul(Mul(x, Graph.Scalar("half", 0.5f)), Add(erf, Graph.Scalar("one", 1f)));
+    }
 }
