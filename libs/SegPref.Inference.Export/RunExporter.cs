@@ -1,11 +1,13 @@
 using System.Text.Json;
 using SegPref.Inference.Export.Audio;
+using SegPref.Inference.Export.Captioning;
 using SegPref.Inference.Export.Cues;
 using SegPref.Inference.Export.Repository;
 using SegPref.Inference.Export.Runs;
 using SegPref.Inference.Export.Segmentation;
 using SegPref.Inference.Repository;
 using SegPref.Models.Audio;
+using SegPref.Models.Captioning;
 using SegPref.Models.Cues;
 
 namespace SegPref.Inference.Export;
@@ -98,8 +100,15 @@ public static class RunExporter
                     return CueEncoderExporter.Write(cues, repoRoot, name ?? ModelKinds.CueEncoder, version, source);
                 }
 
+            case ModelKinds.Captioner:
+                using (var captioner = CaptionerRun.Load(runDir))
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, captioner.Config.WeightsFile), command);
+                    return CaptionerEntry.Write(captioner, repoRoot, name ?? ModelKinds.Captioner, version, source);
+                }
+
             default:
-                throw new InvalidDataException($"{runDir}: exporting a {kind} run is not implemented yet.");
+                throw new InvalidDataException($"{runDir}: exporting a {kind} run is not implemented.");
         }
     }
 }

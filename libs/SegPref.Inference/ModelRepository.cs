@@ -7,7 +7,7 @@ namespace SegPref.Inference;
 
 /// <summary>
 /// A Triton-like model repository models/&lt;name&gt;/&lt;version&gt;/ opened with ONNX Runtime. <see cref="Open"/> loads the
-/// conventional entries that exist (audio-encoder, cue-encoder, teso); services open only the one they serve
+/// conventional entries that exist (audio-encoder, captioner, cue-encoder, teso); services open only the one they serve
 /// with <see cref="OpenAudioEncoder"/>, <see cref="OpenCueEncoder"/>, <see cref="OpenSegmenter"/>.
 /// </summary>
 public sealed class ModelRepository : IDisposable
@@ -16,6 +16,7 @@ public sealed class ModelRepository : IDisposable
     private readonly IAudioEmbedder? _audio;
     private readonly ICueEmbedder? _cues;
     private readonly IMaskSegmenter? _segmenter;
+    private readonly IImageCaptioner? _captioner;
 
     private ModelRepository(string root, InferenceOptions options)
     {
@@ -25,6 +26,7 @@ public sealed class ModelRepository : IDisposable
             _audio = IfPresent(ModelKinds.AudioEncoder, () => OpenAudioEncoder(root, options));
             _cues = IfPresent(ModelKinds.CueEncoder, () => OpenCueEncoder(root, options));
             _segmenter = IfPresent(ModelKinds.TesoName, () => OpenSegmenter(root, options));
+            _captioner = IfPresent(ModelKinds.Captioner, () => OpenCaptioner(root, options));
         }
         catch
         {
@@ -47,6 +49,10 @@ public sealed class ModelRepository : IDisposable
     /// <summary>models/teso.</summary>
     /// <exception cref="InvalidOperationException">The repository has no such model.</exception>
     public IMaskSegmenter Segmenter => _segmenter ?? throw Missing(ModelKinds.TesoName);
+
+    /// <summary>models/captioner.</summary>
+    /// <exception cref="InvalidOperationException">The repository has no such model.</exception>
+    public IImageCaptioner Captioner => _captioner ?? throw Missing(ModelKinds.Captioner);
 
     /// <summary>Opens every conventional model present under <paramref name="root"/> (versions from <see cref="InferenceOptions.Versions"/>, else the highest).</summary>
     /// <exception cref="InvalidDataException">No such root, or an entry that is present but invalid.</exception>
@@ -73,6 +79,27 @@ public sealed class ModelRepository : IDisposable
     /// <summary>Opens a segmenter entry (default models/teso).</summary>
     public static OnnxSegmenter OpenSegmenter(string root, InferenceOptions options, string? name = null, string? version = null) =>
         Wrap(root, options, name ?? ModelKinds.TesoName, version, ModelKinds.Segmenter, m => new OnnxSegmenter(m));
+
+    /// <summary>Opens a captioner entry (default models/captioner): its encoder ("model") and decoder-step graphs.</summary>
+    public static OnnxCaptioner OpenCaptioner(string root, InferenceOptions options, string? name = null, string? version = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        name ??= ModelKinds.Captioner;
+        var entry = ModelEntry.Find(root, name, version ?? options.Versions.GetValueOrDefault(name), ModelKinds.Captioner);
+        var encoder = OnnxModel.Open(entry, options);
+        OnnxModel? decoder = null;
+        try
+        {
+            decoder = OnnxModel.Open(entry, options, OnnxCaptioner.DecoderRole);
+            return new OnnxCaptioner(encoder, decoder);
+        }
+        catch
+        {
+            encoder.Dispose();
+            decoder?.Dispose();
+            throw;
+        }
+    }
 
     /// <inheritdoc/>
     public void Dispose()

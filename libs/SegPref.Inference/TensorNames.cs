@@ -29,4 +29,16 @@ public static class TensorNames
 
     /// <summary>Cue encoder output: cue vectors [N,slots,D] float32.</summary>
     public const string CueVectors = "cue_vectors";
+
+    /// <summary>Captioner encoder input: ImageNet-normalised images [N,3,S,S] float32.</summary>
+    public const string Images = "images";
+
+    /// <summary>Captioner encoder output and decoder input: visual tokens [N,g*g,d] float32.</summary>
+    public const string Memory = "memory";
+
+    /// <summary>Captioner decoder input: the prefix [N,L] int64, starting with &lt;bos&gt;.</summary>
+    public const string Tokens = "tokens";
+
+    /// <summary>Captioner decoder output: log-softmax of the next token [N,V] float32.</summary>
+    public const string NextLogProbs = "next_log_probs";
 }

@@ -16,16 +16,16 @@ namespace SegPref.Inference.Export.Captioning;
 public static class CaptionerExporter
 {
     /// <summary>Encoder input: ImageNet-normalised images.</summary>
-    public const string Images = "images";
+    public const string Images = TensorNames.Images;
 
     /// <summary>Encoder output / decoder input: visual tokens.</summary>
-    public const string Memory = "memory";
+    public const string Memory = TensorNames.Memory;
 
     /// <summary>Decoder input: the prefix, starting with &lt;bos&gt;.</summary>
-    public const string Tokens = "tokens";
+    public const string Tokens = TensorNames.Tokens;
 
     /// <summary>Decoder output: log-softmax of the next token.</summary>
-    public const string NextLogProbs = "next_log_probs";
+    public const string NextLogProbs = TensorNames.NextLogProbs;
 
     /// <summary>The encoder graph.</summary>
     public static byte[] ExportEncoder(Captioner model)

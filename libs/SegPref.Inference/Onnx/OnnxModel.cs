@@ -13,12 +13,16 @@ public sealed class OnnxModel : IDisposable
 {
     private readonly InferenceSession _session;
 
-    private OnnxModel(ModelEntry entry, InferenceSession session, string provider)
+    private OnnxModel(ModelEntry entry, InferenceSession session, string provider, GraphSpec spec)
     {
         Entry = entry;
         _session = session;
         Provider = provider;
+        Spec = spec;
     }
+
+    /// <summary>This graph's inputs and outputs as config.json declares them.</summary>
+    public GraphSpec Spec { get; }
 
     /// <summary>The entry this model was loaded from.</summary>
     public ModelEntry Entry { get; }
@@ -32,19 +36,22 @@ public sealed class OnnxModel : IDisposable
     /// <summary>The execution provider that runs it ("CPU" or "CUDA").</summary>
     public string Provider { get; }
 
-    /// <summary>Opens the entry's "model" file.</summary>
+    /// <summary>Opens the entry's graph with role <paramref name="role"/> ("model", or one of config.json's "graphs").</summary>
     /// <exception cref="InvalidDataException">The graph does not load or does not match config.json.</exception>
-    public static OnnxModel Open(ModelEntry entry, InferenceOptions options)
+    public static OnnxModel Open(ModelEntry entry, InferenceOptions options, string role = ModelConfig.ModelFile)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(options);
-        var path = entry.Config.FilePath(entry.Dir, ModelConfig.ModelFile);
+        var path = entry.Config.FilePath(entry.Dir, role);
+        var spec = role == ModelConfig.ModelFile
+            ? new GraphSpec(entry.Config.Inputs, entry.Config.Outputs)
+            : entry.Config.Graphs.GetValueOrDefault(role) ?? throw new InvalidDataException($"{Path.Combine(entry.Dir, ModelConfig.FileName)}: field 'graphs.{role}' is missing.");
         var (session, provider) = SessionFactory.Create(path, options);
         try
         {
-            Check(path, "input", entry.Config.Inputs, session.InputMetadata);
-            Check(path, "output", entry.Config.Outputs, session.OutputMetadata);
-            var model = new OnnxModel(entry, session, provider);
+            Check(path, "input", spec.Inputs, session.InputMetadata);
+            Check(path, "output", spec.Outputs, session.OutputMetadata);
+            var model = new OnnxModel(entry, session, provider, spec);
             if (options.WarmUp)
             {
                 model.WarmUp();
@@ -74,7 +81,7 @@ public sealed class OnnxModel : IDisposable
 
     private void WarmUp()
     {
-        var inputs = Config.Inputs.Select(ZeroInput).ToList();
+        var inputs = Spec.Inputs.Select(ZeroInput).ToList();
         using var results = _session.Run(inputs);
     }
 

@@ -47,6 +47,9 @@ public sealed record ModelConfig
     /// <summary>Graph outputs.</summary>
     [JsonPropertyName("outputs")] public required IReadOnlyList<TensorSpec> Outputs { get; init; }
 
+    /// <summary>Extra graphs by their role in <see cref="Files"/> (e.g. "decoder"); <see cref="Inputs"/>/<see cref="Outputs"/> describe the "model" graph.</summary>
+    [JsonPropertyName("graphs")] public IReadOnlyDictionary<string, GraphSpec> Graphs { get; init; } = new Dictionary<string, GraphSpec>();
+
     /// <summary>What callers do before the graph.</summary>
     [JsonPropertyName("preprocessing")] public ModelPreprocessing Preprocessing { get; init; } = new();
 
@@ -144,6 +147,20 @@ public sealed record ModelConfig
             if (!File.Exists(Path.Combine(dir, file)))
             {
                 return $"files.{role} = '{file}' does not exist in {dir}";
+            }
+        }
+
+        foreach (var (role, graph) in Graphs ?? new Dictionary<string, GraphSpec>())
+        {
+            if (!Files.ContainsKey(role))
+            {
+                return $"graphs.{role} has no file: add 'files.{role}'";
+            }
+
+            var problem = TensorProblem($"graphs.{role}.inputs", graph?.Inputs) ?? TensorProblem($"graphs.{role}.outputs", graph?.Outputs);
+            if (problem is not null)
+            {
+                return problem;
             }
         }
 

@@ -27,4 +27,16 @@ public sealed record ModelPreprocessing
 
     /// <summary>Cue slots per frame (4).</summary>
     [JsonPropertyName("cue_slots")] public int? CueSlots { get; init; }
+
+    /// <summary>Captioner: most tokens a caption may have, &lt;bos&gt; included (greedy decoding runs MaxTokens - 1 steps).</summary>
+    [JsonPropertyName("max_tokens")] public int? MaxTokens { get; init; }
+
+    /// <summary>Captioner: id of &lt;bos&gt;.</summary>
+    [JsonPropertyName("bos_id")] public int? BosId { get; init; }
+
+    /// <summary>Captioner: id of &lt;eos&gt;.</summary>
+    [JsonPropertyName("eos_id")] public int? EosId { get; init; }
+
+    /// <summary>Captioner: the first id that is a word (lower ids are special tokens, left out of captions).</summary>
+    [JsonPropertyName("first_word_id")] public int? FirstWordId { get; init; }
 }
