@@ -12,9 +12,9 @@ internal static class ExportCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var run = new Option<string>("--run") { Description = "Run folder (segmenter.json, or a train-audio / train-cues run).", Required = true };
+        var run = new Option<string>("--run") { Description = "Run folder (segmenter.json, or a train-audio / train-cues / train-captioner run).", Required = true };
         var repo = new Option<string>("--repo") { Description = "Model repository root (entries go to <repo>/<name>/<version>/).", Required = true };
-        var name = new Option<string?>("--name") { Description = "Model name (default by kind: teso, audio-only, audio-encoder, cue-encoder)." };
+        var name = new Option<string?>("--name") { Description = "Model name (default by kind: teso, audio-only, audio-encoder, cue-encoder, captioner)." };
         var version = new Option<string?>("--version") { Description = "Version folder (default 1)." };
         var bench = new Option<int>("--bench") { Description = "After exporting, time TorchSharp vs ONNX Runtime this many times on one random clip (0 = no timing).", DefaultValueFactory = _ => 0 };
         var frames = new Option<int>("--bench-frames") { Description = "Frames (or audio examples) per timed call.", DefaultValueFactory = _ => 5 };
