@@ -2,6 +2,7 @@ using SegPref.Avs.Avss;
 using SegPref.Avs.Synth;
 using SegPref.Media.Audio;
 using SegPref.Media.Imaging;
+using SegPref.Media.Masks;
 
 [assembly: AssemblyFixture(typeof(SegPref.Inference.Tests.SynthClipFixture))]
 
@@ -19,6 +20,7 @@ public sealed class SynthClipFixture : IDisposable
         var clip = dataset.LoadClip(dataset.Rows[0]);
         Frames = [.. clip.FramePaths.Select(p => ImageCodec.Load(p))];
         LogMel = VggishLogMel.ComputeExamples(WavFile.Read(clip.AudioPath), Frames.Count);
+        Masks = [.. clip.MaskPaths.Select(p => p is null ? null : ToBinary(ImageCodec.Load(p)))];
     }
 
     public string Root { get; }
@@ -29,11 +31,25 @@ public sealed class SynthClipFixture : IDisposable
     /// <summary>The clip's VGGish log-mel examples, one per frame.</summary>
     public LogMelExamples LogMel { get; }
 
+    /// <summary>Ground truth per frame (sounding pixels = any non-black palette colour), null where not annotated.</summary>
+    public IReadOnlyList<BinaryMask?> Masks { get; }
+
     public void Dispose()
     {
         if (Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);
         }
+    }
+
+    private static BinaryMask ToBinary(RgbImage image)
+    {
+        var values = new byte[image.Width * image.Height];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (byte)(image.Pixels[3 * i] | image.Pixels[(3 * i) + 1] | image.Pixels[(3 * i) + 2]) != 0 ? (byte)1 : (byte)0;
+        }
+
+        return new BinaryMask(image.Width, image.Height, values);
     }
 }

@@ -42,6 +42,10 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
         Assert.Equal(new SegPref.Inference.Abstractions.ModelIdentity("teso", "1"), segmenter.Identity);
         Assert.Equal([t, s, s], [actual.GetLength(0), actual.GetLength(1), actual.GetLength(2)]);
         Assert.InRange(TestModels.MaxAbsDiff(expected, SegPref.Inference.Sessions.Shapes.Flatten<float>(actual)), 0f, 1e-4f);
+        var (torchScores, ortScores) = (Scores(expected, clip, s), Scores(SegPref.Inference.Sessions.Shapes.Flatten<float>(actual), clip, s));
+        Assert.Equal(Math.Round(torchScores.MIoU, 3), Math.Round(ortScores.MIoU, 3));
+        Assert.Equal(Math.Round(torchScores.FScore, 3), Math.Round(ortScores.FScore, 3));
+        Assert.True(torchScores.Frames > 0);
         var config = ModelConfig.Read(entryDir);
         Assert.Equal(0.5, config.Metrics["test_miou"]);
         Assert.Equal(kind, config.Architecture);
@@ -73,6 +77,24 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
         Assert.Contains($"[{clip.Frames.Count},128]", ex.Message, StringComparison.Ordinal);
         var cueEx = Assert.Throws<ArgumentException>(() => segmenter.Segment(clip.Frames, new float[clip.Frames.Count, 128], null, null));
         Assert.Contains("cues", cueEx.Message, StringComparison.Ordinal);
+    }
+
+    // The official binary AVS metrics of the map (sigmoid) against the clip's ground truth, one clip = one batch.
+    private static SegPref.Avs.Metrics.BinaryMetricsResult Scores(float[] logits, SynthClipFixture clip, int s)
+    {
+        var frames = new List<(float[] Prob, byte[] Gt)>();
+        for (var f = 0; f < clip.Frames.Count; f++)
+        {
+            if (clip.Masks[f] is { } mask)
+            {
+                var prob = logits.AsSpan(f * s * s, s * s).ToArray().Select(v => 1f / (1f + MathF.Exp(-v))).ToArray();
+                frames.Add((prob, mask.Resize(s, s).Values));
+            }
+        }
+
+        var accumulator = new SegPref.Avs.Metrics.BinaryMetricsAccumulator();
+        accumulator.AddBatch(frames);
+        return accumulator.Result;
     }
 
     private static float[,] ToMatrix(Tensor t)
