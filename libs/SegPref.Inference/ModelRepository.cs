@@ -24,7 +24,7 @@ public sealed class ModelRepository : IDisposable
         try
         {
             _audio = IfPresent(ModelKinds.AudioEncoder, () => OpenAudioEncoder(root, options));
-            _cues = IfPresent(ModelKinds.CueEncoder, () => OpenCueEncoder(root, options));
+            _cues = IfPresent(ModelKinds.CueEncoder, () => OpenAnyCueEncoder(root, options));
             _segmenter = IfPresent(ModelKinds.TesoName, () => OpenSegmenter(root, options));
             _captioner = IfPresent(ModelKinds.Captioner, () => OpenCaptioner(root, options));
         }
@@ -76,6 +76,10 @@ public sealed class ModelRepository : IDisposable
     public static OnnxCueEmbedder OpenCueEncoder(string root, InferenceOptions options, string? name = null, string? version = null) =>
         Wrap(root, options, name ?? ModelKinds.CueEncoder, version, ModelKinds.CueEncoder, m => new OnnxCueEmbedder(m));
 
+    /// <summary>Opens a third-party text-encoder entry (architecture "text-encoder", default models/cue-encoder) as the cue embedder.</summary>
+    public static OnnxTextCueEmbedder OpenTextEncoder(string root, InferenceOptions options, string? name = null, string? version = null) =>
+        Wrap(root, options, name ?? ModelKinds.CueEncoder, version, ModelKinds.CueEncoder, m => new OnnxTextCueEmbedder(m));
+
     /// <summary>Opens a segmenter entry (default models/teso).</summary>
     public static OnnxSegmenter OpenSegmenter(string root, InferenceOptions options, string? name = null, string? version = null) =>
         Wrap(root, options, name ?? ModelKinds.TesoName, version, ModelKinds.Segmenter, m => new OnnxSegmenter(m));
@@ -126,6 +130,16 @@ public sealed class ModelRepository : IDisposable
             model.Dispose();
             throw;
         }
+    }
+
+    // The cue slot takes either our exported cue encoder or a third-party text encoder, by config.json's architecture.
+    private static ICueEmbedder OpenAnyCueEncoder(string root, InferenceOptions options)
+    {
+        var name = ModelKinds.CueEncoder;
+        var entry = ModelEntry.Find(root, name, options.Versions.GetValueOrDefault(name), ModelKinds.CueEncoder);
+        return entry.Config.Architecture == OnnxTextCueEmbedder.Architecture
+            ? OpenTextEncoder(root, options, name, entry.Config.Version)
+            : OpenCueEncoder(root, options, name, entry.Config.Version);
     }
 
     private T? IfPresent<T>(string name, Func<T> open)

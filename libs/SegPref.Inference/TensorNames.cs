@@ -41,4 +41,13 @@ public static class TensorNames
 
     /// <summary>Captioner decoder output: log-softmax of the next token [N,V] float32.</summary>
     public const string NextLogProbs = "next_log_probs";
+
+    /// <summary>Text encoder input: WordPiece ids [B,L] int64 ([CLS] ... [SEP], padded).</summary>
+    public const string InputIds = "input_ids";
+
+    /// <summary>Text encoder input: 1 for real tokens, 0 for padding [B,L] int64.</summary>
+    public const string AttentionMask = "attention_mask";
+
+    /// <summary>Text encoder output: one embedding per text [B,D] float32.</summary>
+    public const string TextEmbeds = "text_embeds";
 }

@@ -39,4 +39,7 @@ public sealed record ModelPreprocessing
 
     /// <summary>Captioner: the first id that is a word (lower ids are special tokens, left out of captions).</summary>
     [JsonPropertyName("first_word_id")] public int? FirstWordId { get; init; }
+
+    /// <summary>Text encoder: L2-normalise the graph's output (CLIP/ImageBind-style encoders that return raw projections).</summary>
+    [JsonPropertyName("normalize")] public bool? Normalize { get; init; }
 }
