@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace SegPref.Inference.Tests.Export;
 
+[Collection(SeededTorch.Name)]
 public sealed class AudioAndCueExporterTests(SynthClipFixture clip)
 {
     private static readonly InferenceOptions Cpu = new() { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 };

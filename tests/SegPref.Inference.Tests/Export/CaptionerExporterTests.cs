@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace SegPref.Inference.Tests.Export;
 
+[Collection(SeededTorch.Name)]
 public sealed class CaptionerExporterTests
 {
     internal static Captioner Model(long seed)

@@ -4,6 +4,7 @@ using static TorchSharp.torch;
 
 namespace SegPref.Inference.Tests.Export;
 
+[Collection(SeededTorch.Name)]
 public sealed class SegmenterExporterTests
 {
     private const float Tolerance = 1e-4f;

@@ -3,6 +3,7 @@ using SegPref.Models.Captioning;
 
 namespace SegPref.Inference.Tests.Repository;
 
+[Collection(SeededTorch.Name)]
 public sealed class CaptionerRepositoryTests(SynthClipFixture clip)
 {
     [Fact]

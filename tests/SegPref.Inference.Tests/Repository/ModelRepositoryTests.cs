@@ -3,6 +3,7 @@ using SegPref.Inference.Repository;
 
 namespace SegPref.Inference.Tests.Repository;
 
+[Collection(SeededTorch.Name)]
 public sealed class ModelRepositoryTests
 {
     private static readonly InferenceOptions Cpu = new() { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1, WarmUp = false };

@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace SegPref.Inference.Tests.Repository;
 
+[Collection(SeededTorch.Name)]
 public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
 {
     private static readonly InferenceOptions Cpu = new() { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1, InterOpThreads = 1 };
