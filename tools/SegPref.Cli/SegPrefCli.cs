@@ -29,6 +29,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(PreferenceCommand.Create(env));
         root.Subcommands.Add(MeshCommand.Create(env));
         root.Subcommands.Add(SegmentCommand.Create(env));
+        root.Subcommands.Add(ExportCommand.Create(env));
         return root;
     }
 }

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using SegPref.Inference.Export.Audio;
+using SegPref.Inference.Export.Captioning;
+using SegPref.Inference.Export.Cues;
+using SegPref.Inference.Export.Repository;
+using SegPref.Inference.Export.Runs;
+using SegPref.Inference.Export.Segmentation;
+using SegPref.Inference.Repository;
+using SegPref.Models.Audio;
+using SegPref.Models.Captioning;
+using SegPref.Models.Cues;
+
+namespace SegPref.Inference.Export;
+
+/// <summary>
+/// `segpref export`: detects a run folder's kind from its files and writes the matching repository entry.
+/// segmenter.json -> segmenter; config.json with "kind": "captioner" -> captioner; with "preset" -> audio encoder;
+/// with "vocabulary" -> cue encoder.
+/// </summary>
+public static class RunExporter
+{
+    /// <summary>The run kind of <paramref name="runDir"/> (one of <see cref="ModelKinds.All"/>).</summary>
+    /// <exception cref="InvalidDataException">Not a run folder this exporter knows.</exception>
+    public static string DetectKind(string runDir)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runDir);
+        if (!Directory.Exists(runDir))
+        {
+            throw new InvalidDataException($"{runDir}: run folder not found.");
+        }
+
+        if (SegmenterRunFolder.IsRun(runDir))
+        {
+            return ModelKinds.Segmenter;
+        }
+
+        var config = Path.Combine(runDir, "config.json");
+        if (File.Exists(config))
+        {
+            try
+            {
+                using var doc = JsonDocument.Parse(File.ReadAllText(config));
+                var root = doc.RootElement;
+                if (root.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() == "captioner")
+                {
+                    return ModelKinds.Captioner;
+                }
+
+                if (root.TryGetProperty("preset", out _) && root.TryGetProperty("class_indices", out _))
+                {
+                    return ModelKinds.AudioEncoder;
+                }
+
+                if (root.TryGetProperty("vocabulary", out _) && root.TryGetProperty("output_size", out _))
+                {
+                    return ModelKinds.CueEncoder;
+                }
+            }
+            catch (JsonException ex)
+            {
+                throw new InvalidDataException($"{config}: malformed config.json: {ex.Message}", ex);
+            }
+        }
+
+        throw new InvalidDataException($"{runDir}: not a run folder export knows (expected {SegPref.Models.Segmentation.Training.SegmenterRun.ConfigFile}, or config.json of a train-audio, train-cues or train-captioner run).");
+    }
+
+    /// <summary>Exports <paramref name="runDir"/> into <paramref name="repoRoot"/>; returns the entry folder.</summary>
+    /// <param name="runDir">The run folder.</param>
+    /// <param name="repoRoot">The repository root (models/).</param>
+    /// <param name="name">Model name; default by kind (teso, audio-only, audio-encoder, cue-encoder, captioner).</param>
+    /// <param name="version">Version; default "1".</param>
+    /// <param name="command">The command line recorded in config.json.</param>
+    public static string Export(string runDir, string repoRoot, string? name, string? version, string command)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(repoRoot);
+        var kind = DetectKind(runDir);
+        version ??= "1";
+        switch (kind)
+        {
+            case ModelKinds.Segmenter:
+                var (model, config, metrics) = SegmenterRunFolder.Load(runDir);
+                using (model)
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, SegPref.Models.Segmentation.Training.SegmenterRun.WeightsFile), command);
+                    return SegmenterEntry.Write(model, repoRoot, name ?? config.Kind, version, metrics, source);
+                }
+
+            case ModelKinds.AudioEncoder:
+                using (var audio = AudioEncoderRun.Load(runDir))
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, AudioEncoderRun.WeightsFile), command);
+                    return AudioEncoderExporter.Write(audio, repoRoot, name ?? ModelKinds.AudioEncoder, version, source);
+                }
+
+            case ModelKinds.CueEncoder:
+                using (var cues = CueEncoderRun.Load(runDir))
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, CueEncoderRun.WeightsFile), command);
+                    return CueEncoderExporter.Write(cues, repoRoot, name ?? ModelKinds.CueEncoder, version, source);
+                }
+
+            case ModelKinds.Captioner:
+                using (var captioner = CaptionerRun.Load(runDir))
+                {
+                    var source = ExportSource.For(runDir, Path.Combine(runDir, captioner.Config.WeightsFile), command);
+                    return CaptionerEntry.Write(captioner, repoRoot, name ?? ModelKinds.Captioner, version, source);
+                }
+
+            default:
+                throw new InvalidDataException($"{runDir}: exporting a {kind} run is not implemented.");
+        }
+    }
+}

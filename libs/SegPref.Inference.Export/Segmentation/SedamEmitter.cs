@@ -1,0 +1,67 @@
+using System.Globalization;
+using SegPref.Inference.Export.Graph;
+using SegPref.Models.Segmentation;
+
+namespace SegPref.Inference.Export.Segmentation;
+
+/// <summary>
+/// Writes <see cref="Sedam"/> at inference: the hard keep decisions (the straight-through terms add exact zeros in the
+/// forward value), the calibrated relevance against the silence tokens, and the frame gate.
+/// </summary>
+internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
+{
+    private readonly AttentionEmitter _attention = new(layers, options.Heads);
+
+    private Ops Ops => layers.Ops;
+
+    private GraphBuilder G => layers.Ops.Graph;
+
+    /// <summary>Prompts [B,S,d], their keep mask (bool [B,S]) and the gate (float [B,1,1]).</summary>
+    public (string Prompts, string Keep, string Gate) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin)
+    {
+        var audioTokens = AudioTokens(w.Scope("audio_proj"), audio, options);
+        var silenceTokens = AudioTokens(w.Scope("audio_proj"), silence, options);
+        var x = layers.Linear(w.Scope("text_proj.2"), Ops.Relu(layers.Linear(w.Scope("text_proj.0"), cues)));
+        var keep = valid;
+        for (var i = 0; i < options.SedamLayers; i++)
+        {
+            var layer = w.Scope($"layers.{i.ToString(CultureInfo.InvariantCulture)}");
+            var cross = _attention.GatedCross(layer.Scope("cross_attn"), x, null, audioTokens, null);
+            var relevance = MeanLogit(cross.Logits);
+            if (options.DynamicMask == DynamicMaskMode.Calibrated)
+            {
+                var reference = MeanLogit(_attention.Scores(layer.Scope("cross_attn.attn"), x, silenceTokens));
+                relevance = Ops.Sub(Ops.Sub(relevance, reference), margin ?? throw new ArgumentNullException(nameof(margin), "The calibrated rule needs the margin."));
+            }
+
+            if (options.DynamicMask != DynamicMaskMode.Off)
+            {
+                keep = Ops.And(keep, Ops.GreaterOrEqual(relevance, G.Scalar("zero", 0f)));
+            }
+
+            var self = _attention.Attend(layer.Scope("self_attn"), cross.Output, cross.Output, cross.Output, Ops.Unsqueeze(Ops.Not(keep), 1), AllBlockedRule.Nothing);
+            x = _attention.FeedForward(layer.Scope("ffn"), layers.LayerNorm(layer.Scope("self_norm"), Ops.Add(cross.Output, self.Output)));
+        }
+
+        var hard = layers.ToFloat(keep);
+        var prompts = Ops.Mul(layers.Linear(w.Scope("prompt_proj"), x), Ops.Unsqueeze(hard, -1));
+        var gate = options.DynamicMask == DynamicMaskMode.Off
+            ? G.Scalar("one", 1f)
+            : Ops.Reshape(Ops.ReduceMax(hard, [-1], keepDims: false), -1, 1, 1);
+        return (prompts, keep, gate);
+    }
+
+    /// <summary><see cref="AudioTokenizer"/>: [B,AudioDim] -> [B,tokens,d].</summary>
+    public static string AudioTokens(ModuleWeights w, string audio, SegmenterOptions options, Layers layers)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(layers);
+        var hidden = layers.Ops.Relu(layers.Linear(w.Scope("mlp.0"), audio));
+        return layers.Ops.Reshape(layers.Linear(w.Scope("mlp.2"), hidden), -1, options.AudioTokens, options.Dim);
+    }
+
+    private string AudioTokens(ModuleWeights w, string audio, SegmenterOptions o) => AudioTokens(w, audio, o, layers);
+
+    // Mean over keys, then over heads: [B,heads,S,A] -> [B,S].
+    private string MeanLogit(string logits) => Ops.ReduceMean(Ops.ReduceMean(logits, [-1], keepDims: false), [1], keepDims: false);
+}

@@ -1,0 +1,94 @@
+using SegPref.Inference.Export.Segmentation;
+using SegPref.Models.Segmentation;
+using static TorchSharp.torch;
+
+namespace SegPref.Inference.Tests.Export;
+
+[Collection(SeededTorch.Name)]
+public sealed class SegmenterExporterTests
+{
+    private const float Tolerance = 1e-4f;
+
+    [Theory]
+    [InlineData(DynamicMaskMode.Calibrated, 1)]
+    [InlineData(DynamicMaskMode.Calibrated, 3)]
+    [InlineData(DynamicMaskMode.Paper, 2)]
+    [InlineData(DynamicMaskMode.Off, 5)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames)
+    {
+        // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
+        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3 };
+        using var model = TestModels.Segmenter("teso", options, 11);
+        using var runner = new OrtRunner(SegmenterExporter.Export(model));
+        var s = options.ImageSize;
+        manual_seed(100 + frames);
+        using var x = randn(frames, 3, s, s);
+        using var audio = randn(frames, options.AudioDim);
+        using var cues = randn(frames, options.CueSlots, options.TextDim);
+        using var valid = rand(frames, options.CueSlots).gt(0.3);
+
+        using var noGrad = no_grad();
+        var output = model.call(new SegmentationInput(x, audio, cues, valid));
+        var expected = TestModels.Floats(output.MapLogits);
+        var actual = runner.Run(
+            OrtRunner.Float(SegmenterExporter.Frames, TestModels.Floats(x), frames, 3, s, s),
+            OrtRunner.Float(SegmenterExporter.Audio, TestModels.Floats(audio), frames, options.AudioDim),
+            OrtRunner.Float(SegmenterExporter.Cues, TestModels.Floats(cues), frames, options.CueSlots, options.TextDim),
+            OrtRunner.Bool(SegmenterExporter.CueValid, valid.data<bool>().ToArray(), frames, options.CueSlots))[SegmenterExporter.MapLogits];
+
+        Assert.Equal(frames * s * s, actual.Length);
+        Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, Tolerance);
+        // Some cue must survive SeDAM, or the map is the constant nothing-logit and the comparison proves little.
+        Assert.True(output.Sedam!.Keep.any().item<bool>(), "no cue survived");
+        if (mode == DynamicMaskMode.Off)
+        {
+            Assert.True(expected.Max() - expected.Min() > 1e-3f, "the map should vary over the pixels");
+        }
+    }
+
+    [Fact]
+    public void Export_ResNet50Backbone_MatchesTorchSharp()
+    {
+        // The paper's backbone (four scales, max-pool stem, bottlenecks) at a small side and width, to stay fast.
+        var options = TestModels.SmallOptions(DynamicMaskMode.Off) with { Backbone = VisualBackbone.ResNet50, Dim = 32, Queries = 4, DecoderLayers = 4 };
+        using var model = TestModels.Segmenter("audio-only", options, 13);
+        using var runner = new OrtRunner(SegmenterExporter.Export(model));
+        const int frames = 2;
+        var s = options.ImageSize;
+        manual_seed(300);
+        using var x = randn(frames, 3, s, s);
+        using var audio = randn(frames, options.AudioDim);
+
+        using var noGrad = no_grad();
+        var expected = TestModels.Floats(model.call(new SegmentationInput(x, audio)).MapLogits);
+        var actual = runner.Run(
+            OrtRunner.Float(SegmenterExporter.Frames, TestModels.Floats(x), frames, 3, s, s),
+            OrtRunner.Float(SegmenterExporter.Audio, TestModels.Floats(audio), frames, options.AudioDim))[SegmenterExporter.MapLogits];
+
+        Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, Tolerance);
+        Assert.True(expected.Max() - expected.Min() > 1e-3f, "the map should vary over the pixels");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Export_AudioOnly_MatchesTorchSharpOnRandomInputs(int frames)
+    {
+        var options = TestModels.SmallOptions();
+        using var model = TestModels.Segmenter("audio-only", options, 12);
+        using var runner = new OrtRunner(SegmenterExporter.Export(model));
+        var s = options.ImageSize;
+        manual_seed(200 + frames);
+        using var x = randn(frames, 3, s, s);
+        using var audio = randn(frames, options.AudioDim);
+
+        using var noGrad = no_grad();
+        var expected = TestModels.Floats(model.call(new SegmentationInput(x, audio)).MapLogits);
+        var actual = runner.Run(
+            OrtRunner.Float(SegmenterExporter.Frames, TestModels.Floats(x), frames, 3, s, s),
+            OrtRunner.Float(SegmenterExporter.Audio, TestModels.Floats(audio), frames, options.AudioDim))[SegmenterExporter.MapLogits];
+
+        Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, Tolerance);
+        Assert.True(expected.Max() - expected.Min() > 1e-3f, "the map should vary over the pixels");
+    }
+}
