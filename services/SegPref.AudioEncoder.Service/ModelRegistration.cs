@@ -1,3 +1,4 @@
+using SegPref.Inference;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Audio;
 using SegPref.ServiceDefaults.Models;
@@ -13,12 +14,12 @@ public static class ModelRegistration
     public static IServiceCollection AddAudioEncoderModel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-
-        // LEAD: open the ONNX audio encoder here, e.g. ModelRepository.OpenAudioEmbedder(root, inferenceOptions); until
-        // then the host supplies ModelFactories.AudioEmbedder.
         return services.AddServedModel<IAudioEmbedder>(
             Role,
-            sp => sp.GetRequiredService<ModelFactories>().Create<IAudioEmbedder>(sp, Role),
+            sp => sp.GetRequiredService<ModelFactories>().TryCreate<IAudioEmbedder>(sp) ?? Served(configuration).Open(Role, ModelRepository.OpenAudioEncoder),
             model => model.Embed(VggishLogMel.ComputeExamples(new AudioClip(new float[VggishLogMel.SampleRateHz], VggishLogMel.SampleRateHz), 1)));
     }
+
+    private static ServedModelSettings Served(IConfiguration configuration) =>
+        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

@@ -1,3 +1,4 @@
+using SegPref.Inference;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Imaging;
 using SegPref.ServiceDefaults.Models;
@@ -13,12 +14,12 @@ public static class ModelRegistration
     public static IServiceCollection AddCaptionerModel(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-
-        // LEAD: open the ONNX captioner here, e.g. ModelRepository.OpenCaptioner(root, inferenceOptions) with the
-        // repository root and model name/version from configuration; until then the host supplies ModelFactories.Captioner.
         return services.AddServedModel<IImageCaptioner>(
             Role,
-            sp => sp.GetRequiredService<ModelFactories>().Create<IImageCaptioner>(sp, Role),
+            sp => sp.GetRequiredService<ModelFactories>().TryCreate<IImageCaptioner>(sp) ?? Served(configuration).Open(Role, ModelRepository.OpenCaptioner),
             model => model.Describe([RgbImage.Filled(64, 64, (128, 128, 128))]));
     }
+
+    private static ServedModelSettings Served(IConfiguration configuration) =>
+        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

@@ -1,3 +1,4 @@
+using SegPref.Inference;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Imaging;
@@ -19,12 +20,9 @@ public static class ModelRegistration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var cueWidth = configuration.GetSection(SegmenterOptions.SectionName).Get<SegmenterOptions>()?.CueEmbeddingSize ?? new SegmenterOptions().CueEmbeddingSize;
-
-        // LEAD: open the ONNX segmenter here, e.g. ModelRepository.OpenSegmenter(root, inferenceOptions); until then
-        // the host supplies ModelFactories.Segmenter.
         return services.AddServedModel<IMaskSegmenter>(
             Role,
-            sp => sp.GetRequiredService<ModelFactories>().Create<IMaskSegmenter>(sp, Role),
+            sp => sp.GetRequiredService<ModelFactories>().TryCreate<IMaskSegmenter>(sp) ?? Served(configuration).Open(Role, ModelRepository.OpenSegmenter),
             model => WarmUp(model, cueWidth));
     }
 
@@ -35,4 +33,7 @@ public static class ModelRegistration
         var valid = model.UsesText ? new bool[1, CueSlots.Count] : null;
         _ = model.Segment([frame], new float[1, AudioWidth], cues, valid);
     }
+
+    private static ServedModelSettings Served(IConfiguration configuration) =>
+        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

@@ -1,3 +1,4 @@
+using SegPref.Inference;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.ServiceDefaults.Models;
@@ -26,12 +27,12 @@ public static class ModelRegistration
             BackendRole,
             sp => TextCueExtractorFactory.Create(backend, sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiClientName)),
             extractor => ArgumentException.ThrowIfNullOrEmpty(extractor.BackendName));
-
-        // LEAD: open the ONNX cue encoder here, e.g. ModelRepository.OpenCueEmbedder(root, inferenceOptions); until
-        // then the host supplies ModelFactories.CueEmbedder.
         return services.AddServedModel<ICueEmbedder>(
             EncoderRole,
-            sp => sp.GetRequiredService<ModelFactories>().Create<ICueEmbedder>(sp, EncoderRole),
+            sp => sp.GetRequiredService<ModelFactories>().TryCreate<ICueEmbedder>(sp) ?? Served(configuration).Open(EncoderRole, ModelRepository.OpenCueEncoder),
             model => model.Embed([Cues.TextCues.Empty.ToSlots()]));
     }
+
+    private static ServedModelSettings Served(IConfiguration configuration) =>
+        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

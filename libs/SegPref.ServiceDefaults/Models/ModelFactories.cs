@@ -3,9 +3,8 @@ using System.Collections.Concurrent;
 namespace SegPref.ServiceDefaults.Models;
 
 /// <summary>
-/// How each service creates its model, by model interface (e.g. IImageCaptioner). Until the ONNX model repository is
-/// wired in, a host (or a test) sets the factory of the model it serves; a service whose factory is missing fails at
-/// start-up with a clear message. Kept free of the model types so that hosts without models (the gateway) do not
+/// Overrides of how each service creates its model, by model interface (e.g. IImageCaptioner). Services open their
+/// model from the ONNX model repository (Models:Root) unless a host or a test sets a factory here. Kept free of the model types so that hosts without models (the gateway) do not
 /// pull the inference runtime in.
 /// </summary>
 public sealed class ModelFactories
@@ -20,6 +19,11 @@ public sealed class ModelFactories
         _factories[typeof(T)] = factory;
         return this;
     }
+
+    /// <summary>Creates the <typeparamref name="T"/> model when a factory is set (tests, custom hosts), else returns null.</summary>
+    public T? TryCreate<T>(IServiceProvider services)
+        where T : class =>
+        _factories.TryGetValue(typeof(T), out var factory) ? factory(services) as T : null;
 
     /// <summary>Creates the <typeparamref name="T"/> model or explains that none is configured.</summary>
     /// <exception cref="InvalidOperationException">No factory for <typeparamref name="T"/>, or it returned null.</exception>
