@@ -1,89 +1,89 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
+using Grpc.Core;
 using SegPref.Avs.Avss;
-using SegPref.Avs.Evaluation;
+using SegPref.Avs.Metrics;
 using SegPref.Cli.Infrastructure;
-using SegPref.Cues;
-using SegPref.Cues.Evaluation;
-using SegPref.Media.Audio;
-using SegPref.Media.Imaging;
-using SegPref.Media.Io;
+using SegPref.Contracts.Clients;
+using SegPref.Contracts.Segmentation.V1;
 using SegPref.Media.Masks;
 using Spectre.Console;
 
 namespace SegPref.Cli.Commands;
 
 /// <summary>
-/// `segpref demo`: the main job on a fresh clone with embedded defaults and no downloads. Today it runs every stage
-/// that exists end to end on a small AVS-Synth set: generate, inspect, VGGish log-mel, text cues from the frame
-/// descriptions, official metrics (self-check), and a rendered clip.
+/// `segpref demo`: the main job on a fresh clone with embedded defaults and no downloads: makes a demo clip with
+/// AVS-Synth, starts the four services and the gateway as processes on loopback with the committed model repository,
+/// segments the clip through the gateway (gRPC), writes masks, overlays and result.json, prints descriptions, cues,
+/// audio reliance and stage timings, scores the masks against the clip's ground truth, and stops the mesh.
 /// </summary>
 internal static class DemoCommand
 {
     public static Command Create(CliEnvironment env)
     {
         var output = new Option<string>("--out") { Description = "Working folder for the demo's outputs.", DefaultValueFactory = _ => Path.Combine("out", "demo") };
-        var seed = new Option<long>("--seed") { Description = "AVS-Synth seed.", DefaultValueFactory = _ => 7 };
-        var command = new Command("demo", "Run the main job on embedded defaults: AVS-Synth -> features, text cues, metrics, overlays.") { output, seed };
-        command.SetAction((result, ct) => CommandErrors.RunAsync(env, () => RunAsync(env, result.GetRequiredValue(output), result.GetValue(seed), ct)));
+        var seed = new Option<long>("--seed") { Description = "AVS-Synth seed of the demo clip.", DefaultValueFactory = _ => 7 };
+        var repo = new Option<string?>("--repo") { Description = "Model repository (default: the committed models/)." };
+        var command = new Command("demo", "The main job: an AVS-Synth clip segmented by the TeSO service mesh through the YARP gateway.") { output, seed, repo };
+        command.SetAction((result, ct) => CommandErrors.RunAsync(env, () =>
+            RunAsync(env, result.GetRequiredValue(output), result.GetValue(seed), result.GetValue(repo) ?? DefaultModelRepository.Resolve(), ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, string outDir, long seed, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, string outDir, long seed, string repo, CancellationToken ct)
     {
         var total = Stopwatch.StartNew();
+        env.Console.Write(new Rule("1. A demo clip (AVS-Synth, 5 frames of 64 px, audio)"));
         var data = Path.Combine(outDir, "avs-synth");
         if (Directory.Exists(data))
         {
             Directory.Delete(data, recursive: true);
         }
 
-        env.Console.Write(new Rule("1. AVS-Synth (quick preset)"));
-        var config = SynthCommand.Configure("quick", seed, clips: null, size: null, frames: null);
-        var clips = SegPref.Avs.Synth.SynthGenerator.Generate(data, config, cancellationToken: ct).Count;
-        env.Console.MarkupLineInterpolated($"{clips} clips, {config.FramesPerClip} frames of {config.FrameSizePx} px each, in {data}");
-        var dataset = AvssDataset.Open(data);
-        var clip = dataset.Clips("test").First();
+        var config = SynthCommand.Configure("quick", seed, clips: 1, size: 64, frames: 5);
+        SegPref.Avs.Synth.SynthGenerator.Generate(data, config, cancellationToken: ct);
+        var clip = AvssDataset.Open(data).Clips("test").First();
+        env.Console.MarkupLineInterpolated($"{clip.Uid}: {clip.FrameCount} frames + audio.wav in {clip.Dir}");
 
-        env.Console.Write(new Rule("2. Audio: VGGish log-mel"));
-        var audio = WavFile.Read(clip.AudioPath);
-        var examples = VggishLogMel.ComputeExamples(audio, config.FramesPerClip);
-        var npy = Path.Combine(outDir, $"{clip.Uid}.logmel.npy");
-        NpyFile.WriteFloat32(npy, examples.Data, [examples.Count, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
-        env.Console.MarkupLineInterpolated($"{clip.Uid}: {audio.DurationSeconds:0.0} s -> [[{examples.Count}, 96, 64]] -> {npy}");
+        env.Console.Write(new Rule("2. The mesh: captioner, text cues, audio encoder, segmentation + pipeline, gateway"));
+        var options = new MeshLaunchOptions { ModelRepository = repo, GatewayPort = 0 };
+        await using var mesh = await MeshProcesses.StartAsync(options, line => env.Console.MarkupLineInterpolated($"[grey]{line}[/]"), ct);
+        env.Console.MarkupLineInterpolated($"all processes SERVING after {total.Elapsed.TotalSeconds:0.0} s; gateway {mesh.Gateway}");
 
-        env.Console.Write(new Rule("3. Text cues (lexicon backend) from the frame descriptions"));
-        var extractor = TextCueExtractorFactory.Create(new TextCueOptions());
-        var pairs = new List<(IReadOnlyList<string>, IReadOnlyList<string>)>();
-        foreach (var c in dataset.Clips("test"))
+        env.Console.Write(new Rule("3. Segment the clip through the gateway (gRPC)"));
+        var frames = clip.FramePaths.Select(File.ReadAllBytes).ToArray();
+        var request = SegmentClient.BuildRequest(frames, await File.ReadAllBytesAsync(clip.AudioPath, ct), new SegmentClientOptions { AudioReliance = true });
+        using var client = new SegmentClient(mesh.Gateway);
+        var latencies = new List<double>();
+        PipelineResponse? reply = null;
+        try
         {
-            foreach (var frame in c.Synth!.Frames)
+            for (var call = 0; call < 3; call++)
             {
-                var cues = await extractor.ExtractAsync(frame.Description, ct);
-                pairs.Add((cues.Cues, frame.Cues));
-                if (c.Uid == clip.Uid)
-                {
-                    env.Console.MarkupLineInterpolated($"frame {frame.Index}: \"{frame.Description}\" -> [[{string.Join(", ", cues.ToSlots())}]]");
-                }
+                var watch = Stopwatch.StartNew();
+                reply = await client.SegmentAsync(request, TimeSpan.FromSeconds(60), ct);
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
             }
         }
+        catch (RpcException ex)
+        {
+            env.Console.MarkupLineInterpolated($"[red]error:[/] {ex.StatusCode}: {ex.Status.Detail}");
+            return 1;
+        }
 
-        var cueScore = CueScores.Compute(pairs);
-        env.Console.MarkupLineInterpolated($"cue precision {cueScore.Precision:0.000}, recall {cueScore.Recall:0.000} over {cueScore.Frames} test frames");
+        var segmentOut = Path.Combine(outDir, "segment");
+        SegmentOutput.Write(segmentOut, frames, reply!, latencies[^1]);
+        SegmentCommand.Print(env, reply!, latencies);
+        env.Console.MarkupLineInterpolated($"models: {string.Join(", ", reply!.Models.Select(m => $"{m.Role}={m.Name}/{m.Version}"))}");
 
-        env.Console.Write(new Rule("4. Official metrics (ground truth scored against itself)"));
-        var pred = Path.Combine(outDir, "gt-as-pred");
-        PredictionFolder.WriteGroundTruth(dataset, pred, "test");
-        var score = PredictionFolder.Score(dataset, pred, "test");
-        env.Console.MarkupLineInterpolated($"test: mIoU {score.MIoU:0.0000}, F {score.FScore:0.0000} over {score.Frames} frames (expected 1.0 / 1.0)");
-
-        env.Console.Write(new Rule("5. Overlay"));
-        var frames = clip.FramePaths.Select(p => ImageCodec.Load(p)).Select(f => f.Resize(f.Width * 3, f.Height * 3)).ToList();
-        var overlays = frames.Select((f, i) => Overlay.Draw(f, LabelMap.LoadRgbPng(clip.MaskPaths[i]!).ToBinaryMask(), (0, 200, 0))).ToList();
-        var png = Path.Combine(outDir, $"{clip.Uid}.png");
-        ImageCodec.Save(Overlay.SideBySide([.. frames, .. overlays], gap: 4, columns: frames.Count), png);
-        env.Console.MarkupLineInterpolated($"frames and sounding-object masks: {png}");
-        env.Console.MarkupLineInterpolated($"demo finished in {total.Elapsed.TotalSeconds:0.0} s");
-        return score.MIoU > 0.999 && score.FScore > 0.999 ? 0 : 1;
+        env.Console.Write(new Rule("4. Against the clip's ground truth"));
+        var scored = reply.Frames.Select(f => (Prob: ToProbabilities(BinaryMask.Decode(f.Mask.Png.ToByteArray(), $"mask {f.Index}")), Gt: LabelMap.LoadRgbPng(clip.MaskPaths[f.Index]!).ToBinary())).ToList();
+        env.Console.MarkupLineInterpolated($"clip J {AvsJaccard.Batch(scored):0.000}, F {AvsFScore.Batch(scored):0.000} (official metrics, one clip)");
+        env.Console.MarkupLineInterpolated($"wrote masks, overlays and result.json to {segmentOut}");
+        env.Console.MarkupLineInterpolated($"demo finished in {total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s; stopping the mesh");
+        return reply.Frames.Count == clip.FrameCount ? 0 : 1;
     }
+
+    private static float[] ToProbabilities(BinaryMask mask) => Array.ConvertAll(mask.Values, v => v == 0 ? 0f : 1f);
 }

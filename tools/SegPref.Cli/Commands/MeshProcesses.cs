@@ -65,6 +65,9 @@ internal sealed class MeshProcesses : IAsyncDisposable
                 mesh._children.Add(MeshChild.Start(service.Name, MeshBinaries.Locate(service.Project, service.Folder, options.BinRoot), addresses[service.Name], settings));
             }
 
+            // The gateway starts only once every service is SERVING: its first active health probes then pass, instead
+            // of marking destinations unhealthy until the next probe (503 for the first seconds).
+            await mesh.WaitReadyAsync(options.ReadyTimeout, log, ct);
             var port = options.GatewayPort == 0 ? FreePort() : options.GatewayPort;
             var gateway = new Dictionary<string, string>(common) { ["Gateway:Port"] = port.ToString(CultureInfo.InvariantCulture) };
             foreach (var service in Services)
@@ -74,7 +77,7 @@ internal sealed class MeshProcesses : IAsyncDisposable
 
             log($"starting gateway on {Loopback(port)}");
             mesh._children.Add(MeshChild.Start("gateway", MeshBinaries.Locate("SegPref.Gateway", "gateway", options.BinRoot), Loopback(port), gateway));
-            await mesh.WaitReadyAsync(options.ReadyTimeout, log, ct);
+            await mesh.WaitReadyAsync(options.ReadyTimeout, log, ct, skip: Services.Length);
             return mesh;
         }
         catch
@@ -91,11 +94,11 @@ internal sealed class MeshProcesses : IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    private async Task WaitReadyAsync(TimeSpan timeout, Action<string> log, CancellationToken ct)
+    private async Task WaitReadyAsync(TimeSpan timeout, Action<string> log, CancellationToken ct, int skip = 0)
     {
         using var budget = CancellationTokenSource.CreateLinkedTokenSource(ct);
         budget.CancelAfter(timeout);
-        foreach (var child in _children)
+        foreach (var child in _children.Skip(skip))
         {
             while (!await IsReadyAsync(child, budget.Token))
             {

@@ -67,7 +67,7 @@ internal static class SegmentCommand
             ? uri
             : throw new ArgumentException($"--gateway must be an http:// or https:// address, got '{text}'.");
 
-    private static void Print(CliEnvironment env, PipelineResponse reply, List<double> latencies)
+    internal static void Print(CliEnvironment env, PipelineResponse reply, List<double> latencies)
     {
         var table = new Table().AddColumn("frame").AddColumn("description").AddColumn("cues").AddColumn("area").AddColumn("audio reliance");
         foreach (var f in reply.Frames)
