@@ -27,6 +27,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(TrainCommand.Create(env));
         root.Subcommands.Add(EvalCommand.Create(env));
         root.Subcommands.Add(PreferenceCommand.Create(env));
+        root.Subcommands.Add(CalibrateCommand.Create(env));
         root.Subcommands.Add(MeshCommand.Create(env));
         root.Subcommands.Add(SegmentCommand.Create(env));
         root.Subcommands.Add(ExportCommand.Create(env));

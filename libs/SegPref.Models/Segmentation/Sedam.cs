@@ -40,6 +40,20 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     /// <summary>The current margin softplus(m) of the calibrated relevance.</summary>
     public Tensor Margin() => nn.functional.softplus(margin_raw);
 
+    /// <summary>Sets the margin softplus(m) to <paramref name="margin"/> (validation-time calibration).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a positive finite value: a zero margin would keep cues under silence.</exception>
+    public void SetMargin(double margin)
+    {
+        if (!(margin > 0) || !double.IsFinite(margin))
+        {
+            throw new ArgumentOutOfRangeException(nameof(margin), margin, "The margin must be positive and finite.");
+        }
+
+        using var noGrad = no_grad();
+        // softplus^-1(y) = y + log(1 - exp(-y)), stable for small and large y.
+        margin_raw.fill_(margin + Math.Log(1 - Math.Exp(-margin)));
+    }
+
     /// <summary>
     /// Runs SeDAM: <paramref name="cues"/> [B,S,D_text], <paramref name="valid"/> [B,S] bool, <paramref name="audio"/>
     /// [B,AudioDim], <paramref name="silence"/> [AudioDim] (the frozen encoder's embedding of an all-zero second).

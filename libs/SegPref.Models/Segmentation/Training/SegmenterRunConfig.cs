@@ -13,6 +13,7 @@ namespace SegPref.Models.Segmentation.Training;
 /// <param name="Encoders">The frozen encoder runs (absolute paths at training time) and their fingerprints.</param>
 /// <param name="Data">Dataset root at training time.</param>
 /// <param name="Command">The command line that produced the run.</param>
+/// <param name="Calibration">The margin chosen on val by <c>segpref calibrate</c> (null until then).</param>
 public sealed record SegmenterRunConfig(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("options")] SegmenterOptions Options,
@@ -20,4 +21,5 @@ public sealed record SegmenterRunConfig(
     [property: JsonPropertyName("cues")] string Cues,
     [property: JsonPropertyName("encoders")] EncoderRecord Encoders,
     [property: JsonPropertyName("data")] string Data,
-    [property: JsonPropertyName("command")] string Command);
+    [property: JsonPropertyName("command")] string Command,
+    [property: JsonPropertyName("calibration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MarginCalibration? Calibration = null);
