@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SegPref.Avs.Evaluation;
 using SegPref.Cli.Infrastructure;
+using SegPref.Inference;
 using SegPref.Media.Masks;
 using SegPref.Models.Segmentation.Training;
 using Spectre.Console;
@@ -21,10 +22,12 @@ internal static class EvalCommand
         var saveMasks = new Option<string?>("--save-masks") { Description = "Write probability maps as PNG (segpref metrics layout: DIR/<uid>/<frame>.png)." };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON." };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache (default DATA/.segpref-cache; 'none' disables)." };
+        var onnx = new Option<string?>("--onnx") { Description = "Score the exported model in this repository (ONNX Runtime, CPU) instead of the run's TorchSharp weights; encoders and cues still come from the run." };
+        var onnxName = new Option<string?>("--onnx-name") { Description = "Repository entry name (default: the run's kind, teso or audio-only)." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a segmenter run (official mIoU and F-score, Null S) on a split under normal or perturbed audio.")
         {
-            data, run, split, audio, saveMasks, json, cache, threads,
+            data, run, split, audio, saveMasks, json, cache, onnx, onnxName, threads,
         };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
@@ -41,7 +44,17 @@ internal static class EvalCommand
                 var frame = target.Frames.Frames[row];
                 PredictionFolder.Write(masksDir, frame.Uid, frame.FrameIndex, new ProbabilityMap(target.Frames.Size, target.Frames.Size, probs));
             };
-            var scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save);
+            SegmentationScores scores;
+            if (result.GetValue(onnx) is { } repo)
+            {
+                using var served = ModelRepository.OpenSegmenter(repo, new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }, result.GetValue(onnxName) ?? context.Config.Kind);
+                scores = SegmentationEvaluator.EvaluateWith(target, OnnxSplitPredictor.Create(served, target), onFrame: save);
+            }
+            else
+            {
+                scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save);
+            }
+
             if (quiet)
             {
                 env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction }));

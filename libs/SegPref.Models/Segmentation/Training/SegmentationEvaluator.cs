@@ -47,6 +47,42 @@ public static class SegmentationEvaluator
             }
         }
 
+        var (miou, f, nullS) = Score(split, probs);
+        return new SegmentationScores(
+            miou, f, nullS, split.Count,
+            isTeso ? (validCues == 0 ? 0 : (double)keptCues / validCues) : null,
+            isTeso ? (double)silentFrames / split.Count : null);
+    }
+
+    /// <summary>
+    /// Scores any predictor (e.g. an ONNX Runtime session) on <paramref name="split"/>: <paramref name="predict"/> maps a
+    /// batch of rows to their foreground probabilities [S*S] each.
+    /// </summary>
+    public static SegmentationScores EvaluateWith(
+        SegmentationSplit split, Func<int[], float[][]> predict, int batchSize = 32, Action<int, float[]>? onFrame = null)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(predict);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var probs = new float[split.Count][];
+        for (var start = 0; start < split.Count; start += batchSize)
+        {
+            var rows = Enumerable.Range(start, Math.Min(batchSize, split.Count - start)).ToArray();
+            var batch = predict(rows);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                probs[rows[i]] = batch[i];
+                onFrame?.Invoke(rows[i], batch[i]);
+            }
+        }
+
+        var (miou, f, nullS) = Score(split, probs);
+        return new SegmentationScores(miou, f, nullS, split.Count, null, null);
+    }
+
+    private static (double MIoU, double F, double NullS) Score(SegmentationSplit split, float[][] probs)
+    {
+        var pixels = split.Frames.MaskLength;
         var metrics = new BinaryMetricsAccumulator();
         metrics.AddClips(split.Frames.Clips.Select(c => (IReadOnlyList<(float[], byte[])>)Enumerable.Range(c.Start, c.Count)
             .Select(r => (probs[r], split.Frames.Masks.AsSpan(r * pixels, pixels).ToArray()))
@@ -58,9 +94,6 @@ public static class SegmentationEvaluator
         }
 
         var result = metrics.Result;
-        return new SegmentationScores(
-            result.MIoU, result.FScore, nulls.Result, split.Count,
-            isTeso ? (validCues == 0 ? 0 : (double)keptCues / validCues) : null,
-            isTeso ? (double)silentFrames / split.Count : null);
+        return (result.MIoU, result.FScore, nulls.Result);
     }
 }
