@@ -84,8 +84,12 @@ public sealed class ModelRepository : IDisposable
     public static OnnxSegmenter OpenSegmenter(string root, InferenceOptions options, string? name = null, string? version = null) =>
         Wrap(root, options, name ?? ModelKinds.TesoName, version, ModelKinds.Segmenter, m => new OnnxSegmenter(m));
 
-    /// <summary>Opens a captioner entry (default models/captioner): its encoder ("model") and decoder-step graphs.</summary>
-    public static OnnxCaptioner OpenCaptioner(string root, InferenceOptions options, string? name = null, string? version = null)
+    /// <summary>
+    /// Opens a captioner entry (default models/captioner): its encoder ("model") and decoder graphs, as an
+    /// <see cref="OnnxVisionEncoderDecoderCaptioner"/> when config.json's architecture is "vision-encoder-decoder",
+    /// else as our exported <see cref="OnnxCaptioner"/>. The result is <see cref="IDisposable"/>.
+    /// </summary>
+    public static IImageCaptioner OpenCaptioner(string root, InferenceOptions options, string? name = null, string? version = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         name ??= ModelKinds.Captioner;
@@ -95,7 +99,9 @@ public sealed class ModelRepository : IDisposable
         try
         {
             decoder = OnnxModel.Open(entry, options, OnnxCaptioner.DecoderRole);
-            return new OnnxCaptioner(encoder, decoder);
+            return entry.Config.Architecture == OnnxVisionEncoderDecoderCaptioner.Architecture
+                ? new OnnxVisionEncoderDecoderCaptioner(encoder, decoder)
+                : new OnnxCaptioner(encoder, decoder);
         }
         catch
         {

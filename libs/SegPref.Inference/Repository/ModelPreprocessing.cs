@@ -40,6 +40,12 @@ public sealed record ModelPreprocessing
     /// <summary>Captioner: the first id that is a word (lower ids are special tokens, left out of captions).</summary>
     [JsonPropertyName("first_word_id")] public int? FirstWordId { get; init; }
 
+    /// <summary>Vision-encoder-decoder captioner: the first decoder input id when it differs from <see cref="BosId"/> (Hugging Face's decoder_start_token_id).</summary>
+    [JsonPropertyName("decoder_start_id")] public int? DecoderStartId { get; init; }
+
+    /// <summary>Vision-encoder-decoder captioner: factor raw 0-255 pixels are multiplied by before <see cref="Mean"/>/<see cref="Std"/> (Hugging Face's rescale_factor; default 1/255).</summary>
+    [JsonPropertyName("rescale_factor")] public float? RescaleFactor { get; init; }
+
     /// <summary>Text encoder: L2-normalise the graph's output (CLIP/ImageBind-style encoders that return raw projections).</summary>
     [JsonPropertyName("normalize")] public bool? Normalize { get; init; }
 }

@@ -76,7 +76,7 @@ public sealed class OnnxCaptioner : IImageCaptioner, IDisposable
             var vocab = logProbs.Length / n;
             for (var r = 0; r < n; r++)
             {
-                var next = ArgMax(logProbs.AsSpan(r * vocab, vocab));
+                var next = Greedy.ArgMax(logProbs.AsSpan(r * vocab, vocab));
                 prefix[r].Add(next);
                 if (!finished[r])
                 {
@@ -94,19 +94,5 @@ public sealed class OnnxCaptioner : IImageCaptioner, IDisposable
     {
         _encoder.Dispose();
         _decoder.Dispose();
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-        {
-            if (values[i] > values[best])
-            {
-                best = i;
-            }
-        }
-
-        return best;
     }
 }

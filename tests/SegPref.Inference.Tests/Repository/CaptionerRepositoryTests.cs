@@ -1,4 +1,5 @@
 using SegPref.Inference.Export;
+using SegPref.Inference.Sessions;
 using SegPref.Models.Captioning;
 
 namespace SegPref.Inference.Tests.Repository;
@@ -20,7 +21,7 @@ public sealed class CaptionerRepositoryTests(SynthClipFixture clip)
 
         using var run = CaptionerRun.Load(dir.Sub("run"));
         RunExporter.Export(dir.Sub("run"), dir.Sub("models"), null, null, "segpref export");
-        using var captioner = ModelRepository.OpenCaptioner(dir.Sub("models"), new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 });
+        using var captioner = Assert.IsType<OnnxCaptioner>(ModelRepository.OpenCaptioner(dir.Sub("models"), new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }));
 
         var expected = run.Describe(clip.Frames, DecodeOptions.Greedy);
         var actual = captioner.Describe(clip.Frames);
