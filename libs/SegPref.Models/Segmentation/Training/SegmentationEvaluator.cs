@@ -17,25 +17,17 @@ public static class SegmentationEvaluator
         ArgumentNullException.ThrowIfNull(split);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var pixels = split.Frames.MaskLength;
-        var probs = new float[split.Count][];
         long validCues = 0, keptCues = 0, silentFrames = 0;
         var isTeso = model is TesoSegmenter;
         model.eval();
+        float[][] probs;
         using (no_grad())
         {
-            for (var start = 0; start < split.Count; start += batchSize)
+            probs = Predict(split, rows =>
             {
                 using var scope = NewDisposeScope();
-                var rows = Enumerable.Range(start, Math.Min(batchSize, split.Count - start)).ToArray();
                 var (input, _) = split.Batch(rows);
                 var output = model.call(input);
-                var flat = output.MapLogits.sigmoid().reshape(rows.Length, pixels).data<float>().ToArray();
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    probs[rows[i]] = flat.AsSpan(i * pixels, pixels).ToArray();
-                    onFrame?.Invoke(rows[i], probs[rows[i]]);
-                }
-
                 if (isTeso && output.Sedam is { } sedam)
                 {
                     validCues += input.CueValid!.to(ScalarType.Bool).sum().item<long>();
@@ -43,8 +35,9 @@ public static class SegmentationEvaluator
                     silentFrames += (output.FrameGate < 0.5).sum().item<long>();
                 }
 
-                progress?.Report(start + rows.Length);
-            }
+                var flat = output.MapLogits.sigmoid().reshape(rows.Length, pixels).data<float>().ToArray();
+                return [.. rows.Select((_, i) => flat.AsSpan(i * pixels, pixels).ToArray())];
+            }, batchSize, onFrame, progress);
         }
 
         var (miou, f, nullS) = Score(split, probs);
@@ -64,6 +57,14 @@ public static class SegmentationEvaluator
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(predict);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        var probs = Predict(split, predict, batchSize, onFrame, progress: null);
+        var (miou, f, nullS) = Score(split, probs);
+        return new SegmentationScores(miou, f, nullS, split.Count, null, null);
+    }
+
+    // Batches the rows of the split in order, hands each frame's probabilities to onFrame, and keeps them for scoring.
+    private static float[][] Predict(SegmentationSplit split, Func<int[], float[][]> predict, int batchSize, Action<int, float[]>? onFrame, IProgress<int>? progress)
+    {
         var probs = new float[split.Count][];
         for (var start = 0; start < split.Count; start += batchSize)
         {
@@ -74,10 +75,11 @@ public static class SegmentationEvaluator
                 probs[rows[i]] = batch[i];
                 onFrame?.Invoke(rows[i], batch[i]);
             }
+
+            progress?.Report(start + rows.Length);
         }
 
-        var (miou, f, nullS) = Score(split, probs);
-        return new SegmentationScores(miou, f, nullS, split.Count, null, null);
+        return probs;
     }
 
     private static (double MIoU, double F, double NullS) Score(SegmentationSplit split, float[][] probs)
