@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using Grpc.Core;
 using SegPref.Avs.Avss;
 using SegPref.Avs.Metrics;
 using SegPref.Cli.Infrastructure;
 using SegPref.Contracts.Clients;
-using SegPref.Contracts.Segmentation.V1;
 using SegPref.Media.Masks;
 using Spectre.Console;
 
@@ -55,27 +53,15 @@ internal static class DemoCommand
         var frames = clip.FramePaths.Select(File.ReadAllBytes).ToArray();
         var request = SegmentClient.BuildRequest(frames, await File.ReadAllBytesAsync(clip.AudioPath, ct), new SegmentClientOptions { AudioReliance = true });
         using var client = new SegmentClient(mesh.Gateway);
-        var latencies = new List<double>();
-        PipelineResponse? reply = null;
-        try
+        if (await SegmentCommand.CallAsync(env, client, request, TimeSpan.FromSeconds(60), calls: 3, ct) is not var (reply, latencies))
         {
-            for (var call = 0; call < 3; call++)
-            {
-                var watch = Stopwatch.StartNew();
-                reply = await client.SegmentAsync(request, TimeSpan.FromSeconds(60), ct);
-                latencies.Add(watch.Elapsed.TotalMilliseconds);
-            }
-        }
-        catch (RpcException ex)
-        {
-            env.Console.MarkupLineInterpolated($"[red]error:[/] {ex.StatusCode}: {ex.Status.Detail}");
             return 1;
         }
 
         var segmentOut = Path.Combine(outDir, "segment");
-        SegmentOutput.Write(segmentOut, frames, reply!, latencies[^1]);
-        SegmentCommand.Print(env, reply!, latencies);
-        env.Console.MarkupLineInterpolated($"models: {string.Join(", ", reply!.Models.Select(m => $"{m.Role}={m.Name}/{m.Version}"))}");
+        SegmentOutput.Write(segmentOut, frames, reply, latencies[^1]);
+        SegmentCommand.Print(env, reply, latencies);
+        env.Console.MarkupLineInterpolated($"models: {string.Join(", ", reply.Models.Select(m => $"{m.Role}={m.Name}/{m.Version}"))}");
 
         env.Console.Write(new Rule("4. Against the clip's ground truth"));
         var scored = reply.Frames.Select(f => (Prob: ToProbabilities(BinaryMask.Decode(f.Mask.Png.ToByteArray(), $"mask {f.Index}")), Gt: LabelMap.LoadRgbPng(clip.MaskPaths[f.Index]!).ToBinary())).ToList();

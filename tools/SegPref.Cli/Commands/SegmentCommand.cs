@@ -38,25 +38,13 @@ internal static class SegmentCommand
             };
             var request = SegmentClient.BuildRequest(images, File.ReadAllBytes(audioPath), options);
             using var client = new SegmentClient(ParseAddress(result.GetRequiredValue(gateway)));
-            var latencies = new List<double>();
-            PipelineResponse? reply = null;
-            try
+            if (await CallAsync(env, client, request, options.Timeout, result.GetValue(repeat), ct) is not var (reply, latencies))
             {
-                for (var i = 0; i < Math.Max(1, result.GetValue(repeat)); i++)
-                {
-                    var watch = Stopwatch.StartNew();
-                    reply = await client.SegmentAsync(request, options.Timeout, ct);
-                    latencies.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-            catch (RpcException ex)
-            {
-                env.Console.MarkupLineInterpolated($"[red]error:[/] {ex.StatusCode}: {ex.Status.Detail}");
                 return 1;
             }
 
-            SegmentOutput.Write(result.GetRequiredValue(outDir), images, reply!, latencies[^1]);
-            Print(env, reply!, latencies);
+            SegmentOutput.Write(result.GetRequiredValue(outDir), images, reply, latencies[^1]);
+            Print(env, reply, latencies);
             return 0;
         }));
         return command;
@@ -66,6 +54,30 @@ internal static class SegmentCommand
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new ArgumentException($"--gateway must be an http:// or https:// address, got '{text}'.");
+
+    /// <summary>Calls the pipeline <paramref name="calls"/> times (at least once); null after printing the status of a failed call.</summary>
+    internal static async Task<(PipelineResponse Reply, List<double> Latencies)?> CallAsync(
+        CliEnvironment env, SegmentClient client, PipelineRequest request, TimeSpan timeout, int calls, CancellationToken ct)
+    {
+        var latencies = new List<double>();
+        PipelineResponse? reply = null;
+        try
+        {
+            for (var i = 0; i < Math.Max(1, calls); i++)
+            {
+                var watch = Stopwatch.StartNew();
+                reply = await client.SegmentAsync(request, timeout, ct);
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+        catch (RpcException ex)
+        {
+            env.Console.MarkupLineInterpolated($"[red]error:[/] {ex.StatusCode}: {ex.Status.Detail}");
+            return null;
+        }
+
+        return (reply!, latencies);
+    }
 
     internal static void Print(CliEnvironment env, PipelineResponse reply, List<double> latencies)
     {
