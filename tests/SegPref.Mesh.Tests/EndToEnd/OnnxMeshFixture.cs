@@ -1,11 +1,6 @@
 using SegPref.Avs.Avss;
 using SegPref.Avs.Synth;
-using SegPref.AudioEncoder.Service;
-using SegPref.Captioner.Service;
-using SegPref.Gateway;
 using SegPref.Mesh.Tests.Infrastructure;
-using SegPref.Segmentation.Service;
-using SegPref.TextCues.Service;
 
 namespace SegPref.Mesh.Tests.EndToEnd;
 
@@ -20,7 +15,7 @@ public sealed class OnnxMeshFixture : IAsyncLifetime
 
     public static string RepositoryRoot { get; } = FindModels();
 
-    internal ServiceHost Gateway { get; private set; } = null!;
+    internal ServiceHost Gateway => _hosts.Gateway;
 
     public IReadOnlyList<byte[]> Frames { get; private set; } = [];
 
@@ -34,22 +29,11 @@ public sealed class OnnxMeshFixture : IAsyncLifetime
         Frames = [.. clip.FramePaths.Select(File.ReadAllBytes)];
         Wav = await File.ReadAllBytesAsync(clip.AudioPath);
 
-        var captioner = await _hosts.StartAsync(b => b.AddCaptionerService(), a => a.MapCaptionerService(), Settings());
-        var textCues = await _hosts.StartAsync(b => b.AddTextCuesService(), a => a.MapTextCuesService(), Settings());
-        var audio = await _hosts.StartAsync(b => b.AddAudioEncoderService(), a => a.MapAudioEncoderService(), Settings());
-        var pipeline = Settings();
-        pipeline["Pipeline:CaptionerUrl"] = captioner.Address.ToString();
-        pipeline["Pipeline:TextCuesUrl"] = textCues.Address.ToString();
-        pipeline["Pipeline:AudioEncoderUrl"] = audio.Address.ToString();
-        var segmentation = await _hosts.StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), pipeline);
-        var gateway = new Dictionary<string, string?> { ["Gateway:Port"] = "0", ["Telemetry:Exporter"] = "none" };
-        foreach (var (cluster, host) in new[] { ("captioner", captioner), ("textcues", textCues), ("audio", audio), ("segmentation", segmentation) })
+        await _hosts.StartAllAsync(Settings(), models: null);
+        foreach (var host in new[] { _hosts.Captioner, _hosts.TextCues, _hosts.Audio, _hosts.Segmentation })
         {
-            gateway[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = host.Address.ToString();
             Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, await MeshFixture.WaitServingAsync(host.Address));
         }
-
-        Gateway = await _hosts.StartAsync(b => b.AddGateway(), a => a.MapGateway(), gateway);
     }
 
     public async ValueTask DisposeAsync()

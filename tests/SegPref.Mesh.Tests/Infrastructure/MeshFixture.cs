@@ -15,6 +15,8 @@ namespace SegPref.Mesh.Tests.Infrastructure;
 public sealed class MeshFixture : IAsyncLifetime
 {
     private readonly List<ServiceHost> _hosts = [];
+    private Dictionary<string, string?> _settings = ServiceSettings();
+    private Func<ModelFactories>? _models = () => Models();
 
     internal ServiceHost Captioner { get; private set; } = null!;
 
@@ -39,29 +41,33 @@ public sealed class MeshFixture : IAsyncLifetime
         ["Segmenter:CueEmbeddingSize"] = TestCueEmbedder.Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public async ValueTask InitializeAsync()
+    public ValueTask InitializeAsync() => new(StartAllAsync(ServiceSettings(), () => Models()));
+
+    /// <summary>
+    /// Starts the four services with <paramref name="settings"/> (and models from <paramref name="models"/>, or from the
+    /// repository in the settings when null), waits until they are SERVING, then starts the gateway in front of them.
+    /// </summary>
+    internal async Task StartAllAsync(Dictionary<string, string?> settings, Func<ModelFactories>? models)
     {
-        Captioner = await StartAsync(b => b.AddCaptionerService(), a => a.MapCaptionerService(), ServiceSettings(), Models());
-        TextCues = await StartAsync(b => b.AddTextCuesService(), a => a.MapTextCuesService(), ServiceSettings(), Models());
-        Audio = await StartAsync(b => b.AddAudioEncoderService(), a => a.MapAudioEncoderService(), ServiceSettings(), Models());
+        (_settings, _models) = (settings, models);
+        Captioner = await StartAsync(b => b.AddCaptionerService(), a => a.MapCaptionerService(), settings, models?.Invoke());
+        TextCues = await StartAsync(b => b.AddTextCuesService(), a => a.MapTextCuesService(), settings, models?.Invoke());
+        Audio = await StartAsync(b => b.AddAudioEncoderService(), a => a.MapAudioEncoderService(), settings, models?.Invoke());
         Segmentation = await StartSegmentationAsync(Captioner.Address, new Dictionary<string, string?>());
         var gateway = new Dictionary<string, string?> { ["Gateway:Port"] = "0", ["Telemetry:Exporter"] = "none" };
         foreach (var (cluster, host) in new[] { ("captioner", Captioner), ("textcues", TextCues), ("audio", Audio), ("segmentation", Segmentation) })
         {
             gateway[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = host.Address.ToString();
+            await WaitServingAsync(host.Address);
         }
 
         Gateway = await StartAsync(b => b.AddGateway(), a => a.MapGateway(), gateway);
-        foreach (var host in new[] { Captioner, TextCues, Audio, Segmentation })
-        {
-            await WaitServingAsync(host.Address);
-        }
     }
 
     /// <summary>A segmentation service wired to this fixture's text and audio stages and to <paramref name="captioner"/>.</summary>
     internal async Task<ServiceHost> StartSegmentationAsync(Uri captioner, IDictionary<string, string?> extra)
     {
-        var settings = ServiceSettings();
+        var settings = new Dictionary<string, string?>(_settings);
         settings["Pipeline:CaptionerUrl"] = captioner.ToString();
         settings["Pipeline:TextCuesUrl"] = TextCues.Address.ToString();
         settings["Pipeline:AudioEncoderUrl"] = Audio.Address.ToString();
@@ -70,7 +76,7 @@ public sealed class MeshFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        var host = await StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), settings, Models());
+        var host = await StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), settings, _models?.Invoke());
         await WaitServingAsync(host.Address);
         return host;
     }
