@@ -25,6 +25,14 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.InRange(scores.GetProperty("miou").GetDouble(), 0, 1);
         Assert.Equal(8 * 3, scores.GetProperty("frames").GetInt32());
 
+        (exit, output) = await CliRunner.RunAsync("export", "--run", teso, "--repo", _tmp["repo"]);
+        Assert.True(exit == 0, output);
+        (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1", "--onnx", _tmp["repo"]);
+        Assert.True(exit == 0, output);
+        var served = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(scores.GetProperty("miou").GetDouble(), served.GetProperty("miou").GetDouble(), 3);
+        Assert.Equal(scores.GetProperty("f").GetDouble(), served.GetProperty("f").GetDouble(), 3);
+
         (exit, output) = await CliRunner.RunAsync("preference", "--data", data.Root, "--runs", teso, baseline, "--out", _tmp["pref"], "--cache", _tmp["cache"], "--examples", "2", "--threads", "1");
         Assert.True(exit == 0, output);
         var runs = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["pref/preference.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("runs");
