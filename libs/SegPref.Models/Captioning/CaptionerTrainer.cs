@@ -46,7 +46,7 @@ public static class CaptionerTrainer
         var trainSequences = train.Select(f => CaptionBatch.Sequence(vocabulary, f.Description, config.MaxTokens)).ToList();
         var valSequences = val.Select(f => CaptionBatch.Sequence(vocabulary, f.Description, config.MaxTokens)).ToList();
         var valDecode = val.Take(options.ValidationDecodeFrames).ToList();
-        var loop = new CaptionerTrainingLoop(captioner, options, train, trainSequences);
+        var loop = new CaptionerTrainingLoop(captioner, options, train, trainSequences, vocabulary);
         var history = new TrainingHistory();
         var (bestEpoch, bestBleu) = (0, double.NegativeInfinity);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)

@@ -13,10 +13,11 @@ internal sealed class CaptionerTrainingLoop
     private readonly float[][] _objectRows;
     private readonly AdamW _optimizer;
     private readonly Random _shuffle;
+    private readonly CaptionFlip? _flip;
     private readonly int _totalSteps;
     private int _step;
 
-    public CaptionerTrainingLoop(Captioner model, CaptionerTrainingOptions options, IReadOnlyList<CaptionFrame> frames, IReadOnlyList<int[]> sequences)
+    public CaptionerTrainingLoop(Captioner model, CaptionerTrainingOptions options, IReadOnlyList<CaptionFrame> frames, IReadOnlyList<int[]> sequences, CaptionVocabulary vocabulary)
     {
         _model = model;
         _options = options;
@@ -25,6 +26,7 @@ internal sealed class CaptionerTrainingLoop
         _objectRows = ObjectTargets.Rows(model.Config.ObjectKinds, frames.Select(f => f.Description));
         _optimizer = optim.AdamW(model.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
         _shuffle = new Random(options.Seed);
+        _flip = CaptionFlip.Create(vocabulary, options.FlipProbability, options.Seed + 1);
         _totalSteps = options.Epochs * (int)Math.Ceiling(frames.Count / (double)options.BatchSize);
     }
 
@@ -46,6 +48,11 @@ internal sealed class CaptionerTrainingLoop
             }
 
             var (images, ids) = CaptionBatch.Make(_frames, _sequences, chunk, _model.Config.ImageSize);
+            if (_flip is not null)
+            {
+                (images, ids) = _flip.Apply(images, ids);
+            }
+
             var length = ids.shape[1];
             var (logits, objects) = _model.ForwardWithObjects(images, ids.narrow(1, 0, length - 1));
             var loss = nn.functional.cross_entropy(

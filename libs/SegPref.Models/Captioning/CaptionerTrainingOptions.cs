@@ -24,6 +24,12 @@ public sealed record CaptionerTrainingOptions
     /// <summary>Weight of the auxiliary visible-kinds BCE loss (0 = caption loss only).</summary>
     public double ObjectLossWeight { get; init; } = 1.0;
 
+    /// <summary>
+    /// Probability of mirroring a training frame left-right (its description gets "left" and "right" swapped);
+    /// 0 turns the augmentation off.
+    /// </summary>
+    public double FlipProbability { get; init; } = 0.5;
+
     /// <summary>Gradient norm clip.</summary>
     public double GradientClip { get; init; } = 1.0;
 
@@ -51,9 +57,9 @@ public sealed record CaptionerTrainingOptions
             throw new ArgumentException("Epochs, batch size, threads, validation frames and beam width must be >= 1 and warm-up >= 0.");
         }
 
-        if (!(LearningRate > 0) || WeightDecay < 0 || LabelSmoothing is < 0 or >= 1 || !(GradientClip > 0) || MaxFramesPerSplit is < 1 || ObjectLossWeight < 0)
+        if (!(LearningRate > 0) || WeightDecay < 0 || LabelSmoothing is < 0 or >= 1 || !(GradientClip > 0) || MaxFramesPerSplit is < 1 || ObjectLossWeight < 0 || FlipProbability is < 0 or > 1)
         {
-            throw new ArgumentException($"Bad optimiser settings: lr {LearningRate}, weight decay {WeightDecay}, label smoothing {LabelSmoothing}, clip {GradientClip}, max frames {MaxFramesPerSplit}, object loss weight {ObjectLossWeight}.");
+            throw new ArgumentException($"Bad optimiser settings: lr {LearningRate}, weight decay {WeightDecay}, label smoothing {LabelSmoothing}, clip {GradientClip}, max frames {MaxFramesPerSplit}, object loss weight {ObjectLossWeight}, flip probability {FlipProbability}.");
         }
     }
 }

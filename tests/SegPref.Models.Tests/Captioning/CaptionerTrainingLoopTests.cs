@@ -16,7 +16,7 @@ public sealed class CaptionerTrainingLoopTests
         var sequences = frames.Select(f => CaptionBatch.Sequence(TinyCaptioning.Vocabulary, f.Description, 12)).ToList();
         var options = new CaptionerTrainingOptions { Epochs = 4, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LabelSmoothing = 0 };
         using var model = new Captioner(TinyCaptioning.Config());
-        var loop = new CaptionerTrainingLoop(model, options, frames, sequences);
+        var loop = new CaptionerTrainingLoop(model, options, frames, sequences, TinyCaptioning.Vocabulary);
 
         var before = CaptionEvaluation.Loss(model, frames, sequences, 16);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
@@ -37,7 +37,7 @@ public sealed class CaptionerTrainingLoopTests
         var kinds = ObjectTargets.Kinds(frames.Select(f => f.Description));
         var options = new CaptionerTrainingOptions { Epochs = 4, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LabelSmoothing = 0 };
         using var model = new Captioner(TinyCaptioning.Config() with { ObjectKinds = kinds });
-        var loop = new CaptionerTrainingLoop(model, options, frames, sequences);
+        var loop = new CaptionerTrainingLoop(model, options, frames, sequences, TinyCaptioning.Vocabulary);
         var rows = ObjectTargets.Rows(kinds, frames.Select(f => f.Description));
 
         var before = ObjectLoss(model, frames, rows);

@@ -16,10 +16,13 @@ internal static class TrainCaptionerCommand
         var seed = new Option<int>("--seed") { Description = "Seed (weights, dropout, shuffling).", DefaultValueFactory = _ => new CaptionerTrainingOptions().Seed };
         var batch = new Option<int>("--batch") { Description = "Frames per step.", DefaultValueFactory = _ => new CaptionerTrainingOptions().BatchSize };
         var size = new Option<int>("--size") { Description = "Model input size in pixels (multiple of 16).", DefaultValueFactory = _ => new CaptionerConfig().ImageSize };
+        var flip = new Option<double>("--flip") { Description = "Probability of mirroring a training frame (with left/right swapped in its description); 0 = off.", DefaultValueFactory = _ => new CaptionerTrainingOptions().FlipProbability };
+        var width = new Option<int>("--encoder-width") { Description = "Channels of the image encoder's first conv block.", DefaultValueFactory = _ => new CaptionerConfig().EncoderWidth };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for torch.", DefaultValueFactory = _ => new CaptionerTrainingOptions().Threads };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Use at most this many frames per split (quick runs)." };
         var command = new Command("train-captioner", "Train the scene captioner on AVS-Synth frame descriptions; writes weights, config.json, vocab.json, metrics.json, curves.png.")
         {
-            data, output, epochs, seed, batch, size, maxFrames,
+            data, output, epochs, seed, batch, size, flip, width, threads, maxFrames,
         };
         command.SetAction((result, _) => CommandErrors.Run(env, () =>
         {
@@ -29,8 +32,10 @@ internal static class TrainCaptionerCommand
                 Seed = result.GetValue(seed),
                 BatchSize = result.GetValue(batch),
                 MaxFramesPerSplit = result.GetValue(maxFrames),
+                FlipProbability = result.GetValue(flip),
+                Threads = result.GetValue(threads),
             };
-            var model = new CaptionerConfig { ImageSize = result.GetValue(size) };
+            var model = new CaptionerConfig { ImageSize = result.GetValue(size), EncoderWidth = result.GetValue(width) };
             var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var progress = new SynchronousProgress<CaptionerEpochReport>(r => env.Console.MarkupLineInterpolated(
                 $"epoch {r.Epoch}/{r.Epochs}  train loss {r.TrainLoss:0.0000}  val loss {r.ValLoss:0.0000}  val BLEU-4 {r.ValScores.Bleu4:0.0000}  recall {r.ValScores.Objects.Recall:0.000}  precision {r.ValScores.Objects.Precision:0.000}  {r.Seconds:0}s{(r.Best ? "  (best)" : string.Empty)}"));
