@@ -19,11 +19,14 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         var teso = await Train("teso", "--cues", "ground-truth");
         var baseline = await Train("audio-only");
 
-        var (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1");
+        var (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1", "--by-class");
         Assert.True(exit == 0, output);
         var scores = JsonDocument.Parse(output).RootElement;
         Assert.InRange(scores.GetProperty("miou").GetDouble(), 0, 1);
         Assert.Equal(8 * 3, scores.GetProperty("frames").GetInt32());
+        var classes = scores.GetProperty("classes").EnumerateArray().ToList();
+        Assert.NotEmpty(classes);
+        Assert.True(classes.Sum(c => c.GetProperty("sounding_frames").GetInt32()) >= 8 * 3, "every frame has a sounding object");
 
         (exit, output) = await CliRunner.RunAsync("export", "--run", teso, "--repo", _tmp["repo"]);
         Assert.True(exit == 0, output);

@@ -24,10 +24,11 @@ internal static class EvalCommand
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache (default DATA/.segpref-cache; 'none' disables)." };
         var onnx = new Option<string?>("--onnx") { Description = "Score the exported model in this repository (ONNX Runtime, CPU) instead of the run's TorchSharp weights; encoders and cues still come from the run." };
         var onnxName = new Option<string?>("--onnx-name") { Description = "Repository entry name (default: the run's kind, teso or audio-only)." };
+        var byClass = new Option<bool>("--by-class") { Description = "Also break the scores down per class: J when it sounds, blank-frame share, paint on its box when silent." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a segmenter run (official mIoU and F-score, Null S) on a split under normal or perturbed audio.")
         {
-            data, run, split, audio, saveMasks, json, cache, onnx, onnxName, threads,
+            data, run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, threads,
         };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
@@ -39,10 +40,15 @@ internal static class EvalCommand
             using var context = EvaluationContext.Open(dataDir, result.GetRequiredValue(run), TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: quiet ? null : StageLines.Create(env));
             var masksDir = result.GetValue(saveMasks);
             var target = context.Split(splitName, condition);
-            Action<int, float[]>? save = masksDir is null ? null : (row, probs) =>
+            var predictions = result.GetValue(byClass) ? new float[target.Count][] : null;
+            Action<int, float[]> save = (row, probs) =>
             {
-                var frame = target.Frames.Frames[row];
-                PredictionFolder.Write(masksDir, frame.Uid, frame.FrameIndex, new ProbabilityMap(target.Frames.Size, target.Frames.Size, probs));
+                predictions?[row] = probs;
+                if (masksDir is not null)
+                {
+                    var frame = target.Frames.Frames[row];
+                    PredictionFolder.Write(masksDir, frame.Uid, frame.FrameIndex, new ProbabilityMap(target.Frames.Size, target.Frames.Size, probs));
+                }
             };
             SegmentationScores scores;
             if (result.GetValue(onnx) is { } repo)
@@ -55,9 +61,11 @@ internal static class EvalCommand
                 scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save);
             }
 
+            var classes = predictions is null ? null : ClassBreakdown.Compute(target.Frames, predictions);
             if (quiet)
             {
-                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction }));
+                var perClass = classes?.Select(c => new { @class = c.Class, sounding_frames = c.SoundingFrames, sounding_j = c.SoundingJ, blank = c.BlankFraction, silent_frames = c.SilentFrames, silent_paint = c.SilentPaint });
+                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass }));
             }
             else
             {
@@ -71,10 +79,27 @@ internal static class EvalCommand
                 {
                     env.Console.MarkupLineInterpolated($"wrote masks to {masksDir}");
                 }
+
+                if (classes is not null)
+                {
+                    env.Console.Write(ClassTable(classes));
+                }
             }
 
             return 0;
         }));
         return command;
+    }
+
+    private static Table ClassTable(IReadOnlyList<ClassResult> classes)
+    {
+        static string Cell(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
+        var table = new Table().AddColumns("class", "sounding frames", "J when sounding", "blank when sounding", "silent frames", "box painted when silent");
+        foreach (var c in classes)
+        {
+            table.AddRow(c.Class, c.SoundingFrames.ToString(CultureInfo.InvariantCulture), Cell(c.SoundingJ, "0.000"), Cell(c.BlankFraction, "0.000"), c.SilentFrames.ToString(CultureInfo.InvariantCulture), Cell(c.SilentPaint, "0.000"));
+        }
+
+        return table;
     }
 }

@@ -5,4 +5,11 @@ namespace SegPref.Models.Segmentation.Training;
 /// <param name="FrameIndex">The frame's index in its clip folder (frames/&lt;i&gt;.png), also its second of audio.</param>
 /// <param name="Description">The AVS-Synth description (what a perfect captioner would say).</param>
 /// <param name="GroundTruthCues">The AVS-Synth cue slots ("None"-padded to 4).</param>
-public sealed record FrameRecord(string Uid, int FrameIndex, string Description, string[] GroundTruthCues);
+public sealed record FrameRecord(string Uid, int FrameIndex, string Description, string[] GroundTruthCues)
+{
+    /// <summary>The objects drawn in the frame (AVS-Synth ground truth; boxes in mask pixels). Empty when unknown.</summary>
+    public IReadOnlyList<FrameObject> Objects { get; init; } = [];
+
+    /// <summary>AVSS class names present in the frame's semantic ground truth (labels_rgb): the classes that sound.</summary>
+    public IReadOnlyList<string> SoundingClasses { get; init; } = [];
+}

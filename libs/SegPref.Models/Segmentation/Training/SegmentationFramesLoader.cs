@@ -1,4 +1,5 @@
 using SegPref.Avs.Avss;
+using SegPref.Avs.Synth;
 using SegPref.Media.Imaging;
 using SegPref.Media.Masks;
 
@@ -51,10 +52,27 @@ public static class SegmentationFramesLoader
             var binary = new BinaryMask(labels.Width, labels.Height, labels.ToBinary());
             var sizedMask = binary.Width == size && binary.Height == size ? binary : binary.Resize(size, size);
             sizedMask.Values.CopyTo(masks.AsSpan(t * size * size));
-            records[t] = new FrameRecord(clip.Uid, clip.FrameIndices[t], synth.Frames[t].Description, synth.Frames[t].Cues);
+            records[t] = new FrameRecord(clip.Uid, clip.FrameIndices[t], synth.Frames[t].Description, synth.Frames[t].Cues)
+            {
+                SoundingClasses = [.. labels.Indices.Where(i => i != 0).Distinct().Order().Select(i => ClassName(i, maskPath))],
+                Objects = [.. synth.Frames[t].Objects.Select(o => Scale(o, (double)size / image.Width, (double)size / image.Height))],
+            };
         }
 
         return new ClipFrames(images, masks, records);
+    }
+
+    private static string ClassName(byte index, string maskPath) =>
+        index < AvssClasses.Names.Count ? AvssClasses.Names[index] : throw new InvalidDataException($"{maskPath}: label index {index} is not an AVSS class.");
+
+    private static FrameObject Scale(SynthObjectInfo o, double sx, double sy)
+    {
+        if (o.Box is not [var x, var y, var w, var h])
+        {
+            throw new InvalidDataException($"Object '{o.Kind}' has a box of {o.Box?.Length ?? 0} numbers; expected [x, y, width, height].");
+        }
+
+        return new FrameObject(o.Kind, o.Sounding, o.Distractor, (int)Math.Round(x * sx), (int)Math.Round(y * sy), (int)Math.Round(w * sx), (int)Math.Round(h * sy));
     }
 
     private static void WriteChw(RgbImage image, Span<byte> destination)
