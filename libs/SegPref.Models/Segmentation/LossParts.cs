@@ -6,4 +6,5 @@ namespace SegPref.Models.Segmentation;
 /// <param name="Bce">BCE-with-logits on the map.</param>
 /// <param name="Dice">Soft Dice loss on the map.</param>
 /// <param name="InfoNce">InfoNCE term (unweighted; 0 when disabled or for the audio-only model).</param>
-public sealed record LossParts(long Step, double Total, double Bce, double Dice, double InfoNce);
+/// <param name="Cue">Cue-relevance term (unweighted; 0 when disabled or for the audio-only model).</param>
+public sealed record LossParts(long Step, double Total, double Bce, double Dice, double InfoNce, double Cue = 0);

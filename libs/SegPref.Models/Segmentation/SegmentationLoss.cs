@@ -8,8 +8,11 @@ namespace SegPref.Models.Segmentation;
 /// </summary>
 public static class SegmentationLoss
 {
-    /// <summary>Computes the loss of <paramref name="output"/> against <paramref name="masks"/> [B,h,w] (0/1 floats).</summary>
-    public static LossTerms Compute(SegmentationOutput output, Tensor masks, SegmentationLossOptions options)
+    /// <summary>
+    /// Computes the loss of <paramref name="output"/> against <paramref name="masks"/> [B,h,w] (0/1 floats) and, for the
+    /// cue-relevance term, <paramref name="cueTargets"/> [B,S] (1 = the cue's class sounds, 0 = it does not, -1 = no cue).
+    /// </summary>
+    public static LossTerms Compute(SegmentationOutput output, Tensor masks, SegmentationLossOptions options, Tensor? cueTargets = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(masks);
@@ -31,7 +34,25 @@ public static class SegmentationLoss
         var infoNce = output.Contrastive is null || options.InfoNceWeight == 0
             ? zeros(1, dtype: low.dtype).sum()
             : InfoNce.Compute(output.Contrastive, options.InfoNceTemperature);
-        var total = (options.BceWeight * bce) + (options.DiceWeight * dice) + (options.InfoNceWeight * infoNce);
-        return new LossTerms(total, bce, dice, infoNce);
+        var cue = options.CueWeight == 0 || cueTargets is null || output.Sedam is null
+            ? zeros(1, dtype: low.dtype).sum()
+            : CueRelevance(output.Sedam, cueTargets);
+        var total = (options.BceWeight * bce) + (options.DiceWeight * dice) + (options.InfoNceWeight * infoNce) + (options.CueWeight * cue);
+        return new LossTerms(total, bce, dice, infoNce, cue);
+    }
+
+    // Mean over SeDAM layers of BCE(relevance, sounding) on the slots that hold a cue: every layer's keep decision is
+    // an AND, so each must keep a sounding cue and any may drop a silent one.
+    private static Tensor CueRelevance(SedamOutput sedam, Tensor targets)
+    {
+        var present = targets.ge(0);
+        if (!present.any().item<bool>())
+        {
+            return zeros(1, dtype: sedam.Prompts.dtype).sum();
+        }
+
+        var wanted = targets.masked_select(present).to(sedam.Prompts.dtype);
+        var terms = sedam.LayerRelevance.Select(r => nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), wanted));
+        return stack([.. terms]).mean();
     }
 }

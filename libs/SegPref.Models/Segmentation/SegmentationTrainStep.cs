@@ -32,16 +32,19 @@ public sealed class SegmentationTrainStep : IDisposable
     /// <summary>Steps taken so far.</summary>
     public long StepCount { get; private set; }
 
-    /// <summary>Runs one step on <paramref name="input"/> with target <paramref name="masks"/> [B,h,w] and returns the loss parts.</summary>
+    /// <summary>
+    /// Runs one step on <paramref name="input"/> with target <paramref name="masks"/> [B,h,w] (and, for the cue-relevance
+    /// term, <paramref name="cueTargets"/> [B,S]) and returns the loss parts.
+    /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
-    public LossParts Run(SegmentationInput input, Tensor masks)
+    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets = null)
     {
         using var scope = NewDisposeScope();
         var step = StepCount + 1;
         _model.train();
         _optimizer.zero_grad();
-        var terms = SegmentationLoss.Compute(_model.call(input), masks, _loss);
-        var parts = new LossParts(step, terms.Total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>());
+        var terms = SegmentationLoss.Compute(_model.call(input), masks, _loss, cueTargets);
+        var parts = new LossParts(step, terms.Total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>(), terms.Cue.item<float>());
         if (!double.IsFinite(parts.Total))
         {
             throw new NonFiniteLossException($"Training loss is not finite at step {step}: total {parts.Total}, BCE {parts.Bce}, Dice {parts.Dice}, InfoNCE {parts.InfoNce}.") { Step = step };

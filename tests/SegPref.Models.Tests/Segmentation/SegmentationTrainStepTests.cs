@@ -30,6 +30,40 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_WithCueTargets_TeachesSedamWhichCuesSound()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(43);
+        var options = Tiny;
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 44);
+        var masks = SegmentationBatch.Masks(options, 2);
+        // Frame 0: slots 0 and 2 sound, slot 1 is silent, slot 3 holds no cue; frame 1: only slot 3 sounds.
+        var targets = tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
+
+        var losses = Enumerable.Range(0, 30).Select(_ => trainer.Run(input, masks, targets)).ToList();
+        model.eval();
+        using var noGrad = no_grad();
+        var keep = model.call(input).Sedam!.Keep.data<bool>().ToArray();
+
+        Assert.True(losses[^1].Cue < 0.5 * losses[0].Cue, $"cue loss {losses[0].Cue} -> {losses[^1].Cue}");
+        Assert.Equal([true, false, true, false, false, false, false, true], keep);
+    }
+
+    [Fact]
+    public void Run_WithoutCueWeight_ReportsNoCueTerm()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new TesoSegmenter(Tiny);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions());
+
+        var parts = trainer.Run(SegmentationBatch.Random(Tiny, 2, 45), SegmentationBatch.Masks(Tiny, 2), tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]));
+
+        Assert.Equal(0, parts.Cue);
+    }
+
+    [Fact]
     public void Run_SameSeedTwice_GivesIdenticalLossesAndWeights()
     {
         var (lossesA, mapA) = TrainTwoSteps(51);

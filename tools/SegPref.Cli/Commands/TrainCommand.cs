@@ -25,6 +25,7 @@ internal static class TrainCommand
         cues.AcceptOnlyFromAmong("predicted", "ground-truth");
         var noDynamic = new Option<bool>("--no-dynamic-mask") { Description = "Ablation: SeDAM keeps every valid cue." };
         var noInfoNce = new Option<bool>("--no-infonce") { Description = "Ablation: no InfoNCE term." };
+        var cueWeight = new Option<double>("--cue-weight") { Description = "TeSO: weight of the cue-relevance loss (SeDAM's keep logits vs which cue classes sound, from the AVSS labels); 0 = the paper's recipe.", DefaultValueFactory = _ => defaults.CueWeight };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache folder (default DATA/.segpref-cache; 'none' disables)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in --out." };
@@ -32,7 +33,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, maxFrames, cache, resume, threads,
+            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, cueWeight, maxFrames, cache, resume, threads,
         };
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
@@ -42,7 +43,7 @@ internal static class TrainCommand
             {
                 Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch), LearningRate = result.GetValue(lr),
                 DynamicMask = !result.GetValue(noDynamic), InfoNceWeight = result.GetValue(noInfoNce) ? 0 : defaults.InfoNceWeight,
-                MaxFramesPerEpoch = result.GetValue(maxFrames),
+                CueWeight = result.GetValue(cueWeight), MaxFramesPerEpoch = result.GetValue(maxFrames),
             };
             var dataDir = result.GetRequiredValue(data);
             var request = new TrainRequest(

@@ -52,6 +52,28 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
         return (input, tensor(masks, [b, s, s]));
     }
 
+    /// <summary>
+    /// Cue-relevance targets [B,S] for <paramref name="rows"/>: 1 where the slot's cue names a class that sounds in the
+    /// frame (<see cref="FrameRecord.SoundingClasses"/>), 0 where it names a silent one, -1 where the slot holds no cue.
+    /// </summary>
+    public Tensor CueTargets(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var slots = Cues.Valid.Length / Count;
+        var targets = new float[rows.Count * slots];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            for (var k = 0; k < slots; k++)
+            {
+                targets[(i * slots) + k] = !Cues.Valid[(r * slots) + k] ? -1
+                    : Frames.Frames[r].SoundingClasses.Contains(Cues.Slots[r][k], StringComparer.Ordinal) ? 1 : 0;
+            }
+        }
+
+        return tensor(targets, [rows.Count, slots]);
+    }
+
     private static Tensor Normalise(Tensor bytes)
     {
         var mean = tensor(ImageTensor.ImageNetMean.ToArray(), [1, 3, 1, 1]);

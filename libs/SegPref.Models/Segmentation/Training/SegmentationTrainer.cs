@@ -22,7 +22,8 @@ public static class SegmentationTrainer
         ArgumentNullException.ThrowIfNull(val);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var loss = new SegmentationLossOptions(InfoNceWeight: model is TesoSegmenter ? options.InfoNceWeight : 0);
+        var teso = model is TesoSegmenter;
+        var loss = new SegmentationLossOptions(InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0);
         using var step = new SegmentationTrainStep(model, loss, options.LearningRate, options.WeightDecay);
         var state = TrainingState.TryRead(runDir) ?? new TrainingState(0, 0, 0, double.NegativeInfinity, null, []);
         if (state.EpochsDone > 0)
@@ -40,7 +41,7 @@ public static class SegmentationTrainer
         {
             var order = Shuffle(train.Count, options.Seed, epoch).Take(framesPerEpoch).ToArray();
             var flips = new Random(unchecked((options.Seed * 104729) + epoch));
-            double sum = 0, bce = 0, dice = 0, nce = 0;
+            double sum = 0, bce = 0, dice = 0, nce = 0, cue = 0;
             var done = 0;
             for (var s = 0; s < stepsPerEpoch; s++)
             {
@@ -60,8 +61,8 @@ public static class SegmentationTrainer
                     (input, masks) = FlipAugmentation.Apply(input, masks, flip);
                 }
 
-                var parts = step.Run(input, masks);
-                (sum, bce, dice, nce, done) = (sum + parts.Total, bce + parts.Bce, dice + parts.Dice, nce + parts.InfoNce, done + 1);
+                var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows) : null);
+                (sum, bce, dice, nce, cue, done) = (sum + parts.Total, bce + parts.Bce, dice + parts.Dice, nce + parts.InfoNce, cue + parts.Cue, done + 1);
                 progress?.Report(new SegmentationEpochProgress(epoch, options.Epochs, s + 1, stepsPerEpoch, sum / done, null, clock.Elapsed));
             }
 
@@ -74,7 +75,7 @@ public static class SegmentationTrainer
             state.History.Add(new Dictionary<string, double>
             {
                 ["epoch"] = epoch, ["train_loss"] = sum / done, ["train_bce"] = bce / done, ["train_dice"] = dice / done,
-                ["train_infonce"] = nce / done, ["val_miou"] = scores.MIoU, ["val_f"] = scores.FScore,
+                ["train_infonce"] = nce / done, ["train_cue"] = cue / done, ["val_miou"] = scores.MIoU, ["val_f"] = scores.FScore,
                 ["seconds"] = clock.Elapsed.TotalSeconds,
             });
             if (scores.MIoU > state.BestMIoU)

@@ -33,6 +33,13 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("infonce_weight")]
     public double InfoNceWeight { get; init; } = 0.1;
 
+    /// <summary>
+    /// Weight of the cue-relevance loss (TeSO): SeDAM's keep logits are taught which cues' classes sound, from the AVSS
+    /// semantic labels; 0 = off (the paper's recipe).
+    /// </summary>
+    [JsonPropertyName("cue_weight")]
+    public double CueWeight { get; init; }
+
     /// <summary>Mirror each training frame and its mask left-right with probability 1/2 (seeded per epoch).</summary>
     [JsonPropertyName("flip_augment")]
     public bool FlipAugment { get; init; } = true;
@@ -45,9 +52,9 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || MaxFramesPerEpoch is < 1)
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || MaxFramesPerEpoch is < 1)
         {
-            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay and InfoNCE weight >= 0.");
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights >= 0.");
         }
     }
 }
