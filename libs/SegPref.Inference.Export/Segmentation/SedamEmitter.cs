@@ -23,6 +23,14 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         var silenceTokens = AudioTokens(w.Scope("audio_proj"), silence, options);
         var x = layers.Linear(w.Scope("text_proj.2"), Ops.Relu(layers.Linear(w.Scope("text_proj.0"), cues)));
         var keep = valid;
+        if (options.OpenCue)
+        {
+            // One more, always valid slot: the learned open cue [1,1,d] expanded over the batch.
+            var batch = Ops.SliceDims(Ops.Shape(cues), 0, 1);
+            x = Ops.Concat(1, x, Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim))));
+            keep = Ops.Concat(1, keep, Ops.Expand(G.Bools("open_cue_valid", [true], 1, 1), Ops.Concat(0, batch, G.Int64s("open_cue_slots", 1))));
+        }
+
         for (var i = 0; i < options.SedamLayers; i++)
         {
             var layer = w.Scope($"layers.{i.ToString(CultureInfo.InvariantCulture)}");

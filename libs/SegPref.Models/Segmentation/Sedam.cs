@@ -15,6 +15,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     private readonly ModuleList<SedamLayer> layers = new();
     private readonly Linear prompt_proj;
     private readonly Parameter margin_raw;
+    private readonly Parameter? open_cue;
     private readonly SegmenterOptions _options;
 
     /// <summary>Creates SeDAM for <paramref name="options"/>.</summary>
@@ -34,6 +35,11 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
 
         // softplus(raw) = MarginInit, and softplus keeps the margin strictly positive while it is learned.
         margin_raw = nn.Parameter(tensor(new[] { (float)Math.Log(Math.Exp(options.MarginInit) - 1) }));
+        if (options.OpenCue)
+        {
+            open_cue = nn.Parameter(randn(1, 1, options.Dim) * 0.02);
+        }
+
         RegisterComponents();
     }
 
@@ -57,6 +63,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     /// <summary>
     /// Runs SeDAM: <paramref name="cues"/> [B,S,D_text], <paramref name="valid"/> [B,S] bool, <paramref name="audio"/>
     /// [B,AudioDim], <paramref name="silence"/> [AudioDim] (the frozen encoder's embedding of an all-zero second).
+    /// With <see cref="SegmenterOptions.OpenCue"/> every per-slot output has S + 1 slots, the open cue last.
     /// </summary>
     public override SedamOutput forward(Tensor cues, Tensor valid, Tensor audio, Tensor silence)
     {
@@ -68,6 +75,13 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var margin = Margin();
         var x = text_proj.call(cues);
         var keep = valid.to(ScalarType.Bool);
+        if (open_cue is not null)
+        {
+            var b = x.shape[0];
+            x = cat([x, open_cue.expand(b, 1, _options.Dim)], 1);
+            keep = cat([keep, ones(b, 1, dtype: ScalarType.Bool)], 1);
+        }
+
         var soft = keep.to(x.dtype);
         var keeps = new List<Tensor>();
         var relevance = new List<Tensor>();

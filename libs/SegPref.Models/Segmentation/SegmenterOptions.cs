@@ -17,6 +17,11 @@ namespace SegPref.Models.Segmentation;
 /// <param name="MarginInit">Initial value of the learned margin (Calibrated mode only).</param>
 /// <param name="RelevanceTemperature">Temperature of the sigmoid that carries gradients through the hard mask (straight-through).</param>
 /// <param name="NothingLogit">The map logit of a frame with no surviving cue ("nothing is sounding"); must be negative.</param>
+/// <param name="OpenCue">
+/// TeSO: add a learned, always valid cue token for "a sounding object the description does not name" after the text
+/// cues. Like every cue it queries the audio and is masked when the audio does not support it (so it is masked under
+/// silence); it keeps a frame alive when the captioner missed the object that sounds.
+/// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
     int ImageSize,
@@ -33,7 +38,8 @@ public sealed record SegmenterOptions(
     DynamicMaskMode DynamicMask = DynamicMaskMode.Calibrated,
     double MarginInit = 0.5,
     double RelevanceTemperature = 1.0,
-    double NothingLogit = -10.0)
+    double NothingLogit = -10.0,
+    bool OpenCue = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);

@@ -68,7 +68,8 @@ public sealed class TesoSegmenter : Segmenter
         var s = sedam.call(cues, valid, input.Audio, silence_embedding);
         var output = trunk.call(input.Frames, s.Prompts, s.Keep.logical_not(), s.FrameGate);
         var validF = valid.to(ScalarType.Bool).to(cues.dtype).unsqueeze(-1);
-        var cueMean = (s.CueTokens * validF).sum(1) / validF.sum(1).clamp_min(1);
+        var textTokens = s.CueTokens.narrow(1, 0, Options.CueSlots);
+        var cueMean = (textTokens * validF).sum(1) / validF.sum(1).clamp_min(1);
         var pair = new ContrastivePair(s.AudioTokens.mean([1]), cueMean, valid.to(ScalarType.Bool).any(-1));
         return output with { Sedam = s, Contrastive = pair };
     }

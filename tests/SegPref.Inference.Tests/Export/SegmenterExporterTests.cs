@@ -14,10 +14,11 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Calibrated, 3)]
     [InlineData(DynamicMaskMode.Paper, 2)]
     [InlineData(DynamicMaskMode.Off, 5)]
-    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames)
+    [InlineData(DynamicMaskMode.Calibrated, 3, true)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
-        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3 };
+        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue };
         using var model = TestModels.Segmenter("teso", options, 11);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;

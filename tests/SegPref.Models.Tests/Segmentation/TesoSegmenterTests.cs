@@ -55,10 +55,32 @@ public sealed class TesoSegmenterTests : SingleThreadedTorch
     }
 
     [Fact]
-    public void Forward_AudioEqualsSilenceCalibrated_EveryCueMaskedAndNothingSounds()
+    public void Forward_OpenCue_AddsAnAlwaysValidLastSlotThatKeepsACuelessFrameAlive()
     {
         using var scope = NewDisposeScope();
-        var options = SegmenterOptions.Small;
+        var options = SegmenterOptions.Small with { OpenCue = true, DynamicMask = DynamicMaskMode.Off };
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 2, 4);
+        var noCues = input with { CueValid = zeros(2, options.CueSlots, dtype: ScalarType.Bool) };
+
+        using var noGrad = no_grad();
+        var output = model.call(noCues);
+
+        Assert.Equal([2L, 5, 64], output.Sedam!.Prompts.shape);
+        Assert.Equal(new[] { false, false, false, false, true, false, false, false, false, true }, output.Sedam.Keep.data<bool>().ToArray());
+        Assert.Equal(1f, output.FrameGate.min().item<float>());
+        Assert.True(output.MapLogits.max().item<float>() > (float)options.NothingLogit);
+        Assert.Equal([2L, 64], output.Contrastive!.Cues.shape);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Forward_AudioEqualsSilenceCalibrated_EveryCueMaskedAndNothingSounds(bool openCue)
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small with { OpenCue = openCue };
         var silence = randn(options.AudioDim, generator: new Generator(3));
         using var model = new TesoSegmenter(options, silence);
         model.eval();

@@ -31,7 +31,7 @@ public static class SegmentationEvaluator
                 if (isTeso && output.Sedam is { } sedam)
                 {
                     validCues += input.CueValid!.to(ScalarType.Bool).sum().item<long>();
-                    keptCues += sedam.Keep.sum().item<long>();
+                    keptCues += sedam.Keep.narrow(1, 0, model.Options.CueSlots).sum().item<long>();
                     silentFrames += (output.FrameGate < 0.5).sum().item<long>();
                 }
 

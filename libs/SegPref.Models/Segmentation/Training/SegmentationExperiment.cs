@@ -34,6 +34,7 @@ public static class SegmentationExperiment
         var options = SegmenterOptions.FromPreset(request.Preset) with
         {
             DynamicMask = request.Options.DynamicMask ? DynamicMaskMode.Calibrated : DynamicMaskMode.Off,
+            OpenCue = request.Kind == "teso" && request.Options.OpenCue,
         };
         var cues = request.Kind == "audio-only" ? CueSource.GroundTruth : request.Cues;
         var encoderPaths = cues == CueSource.GroundTruth ? request.Encoders with { Captioner = null } : request.Encoders;

@@ -55,23 +55,37 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
     /// <summary>
     /// Cue-relevance targets [B,S] for <paramref name="rows"/>: 1 where the slot's cue names a class that sounds in the
     /// frame (<see cref="FrameRecord.SoundingClasses"/>), 0 where it names a silent one, -1 where the slot holds no cue.
+    /// With <paramref name="openCue"/> a last column [B,S+1] targets SeDAM's open cue: 1 where some sounding class is
+    /// not among the frame's valid cues.
     /// </summary>
-    public Tensor CueTargets(IReadOnlyList<int> rows)
+    public Tensor CueTargets(IReadOnlyList<int> rows, bool openCue = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var slots = Cues.Valid.Length / Count;
-        var targets = new float[rows.Count * slots];
+        var width = slots + (openCue ? 1 : 0);
+        var targets = new float[rows.Count * width];
         for (var i = 0; i < rows.Count; i++)
         {
             var r = rows[i];
+            var named = new HashSet<string>(StringComparer.Ordinal);
             for (var k = 0; k < slots; k++)
             {
-                targets[(i * slots) + k] = !Cues.Valid[(r * slots) + k] ? -1
-                    : Frames.Frames[r].SoundingClasses.Contains(Cues.Slots[r][k], StringComparer.Ordinal) ? 1 : 0;
+                var valid = Cues.Valid[(r * slots) + k];
+                if (valid)
+                {
+                    named.Add(Cues.Slots[r][k]);
+                }
+
+                targets[(i * width) + k] = !valid ? -1 : Frames.Frames[r].SoundingClasses.Contains(Cues.Slots[r][k], StringComparer.Ordinal) ? 1 : 0;
+            }
+
+            if (openCue)
+            {
+                targets[(i * width) + slots] = Frames.Frames[r].SoundingClasses.Any(c => !named.Contains(c)) ? 1 : 0;
             }
         }
 
-        return tensor(targets, [rows.Count, slots]);
+        return tensor(targets, [rows.Count, width]);
     }
 
     private static Tensor Normalise(Tensor bytes)

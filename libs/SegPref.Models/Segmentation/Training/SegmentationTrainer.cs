@@ -61,7 +61,7 @@ public static class SegmentationTrainer
                     (input, masks) = FlipAugmentation.Apply(input, masks, flip);
                 }
 
-                var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows) : null);
+                var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null);
                 (sum, bce, dice, nce, cue, done) = (sum + parts.Total, bce + parts.Bce, dice + parts.Dice, nce + parts.InfoNce, cue + parts.Cue, done + 1);
                 progress?.Report(new SegmentationEpochProgress(epoch, options.Epochs, s + 1, stepsPerEpoch, sum / done, null, clock.Elapsed));
             }

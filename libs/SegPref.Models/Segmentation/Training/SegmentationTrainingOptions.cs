@@ -40,6 +40,10 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("cue_weight")]
     public double CueWeight { get; init; }
 
+    /// <summary>TeSO: add SeDAM's open cue (see <see cref="SegmenterOptions.OpenCue"/>).</summary>
+    [JsonPropertyName("open_cue")]
+    public bool OpenCue { get; init; }
+
     /// <summary>Mirror each training frame and its mask left-right with probability 1/2 (seeded per epoch).</summary>
     [JsonPropertyName("flip_augment")]
     public bool FlipAugment { get; init; } = true;
