@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using SegPref.Inference.Export.Audio;
 using SegPref.Inference.Export.Captioning;
@@ -69,13 +70,14 @@ public static class RunExporter
     /// <param name="runDir">The run folder.</param>
     /// <param name="repoRoot">The repository root (models/).</param>
     /// <param name="name">Model name; default by kind (teso, audio-only, audio-encoder, cue-encoder, captioner).</param>
-    /// <param name="version">Version; default "1".</param>
+    /// <param name="version">Version; default: one above the highest numeric version of that name (1 for a new name).</param>
     /// <param name="command">The command line recorded in config.json.</param>
-    public static string Export(string runDir, string repoRoot, string? name, string? version, string command)
+    /// <param name="overwrite">Replace an existing entry of that name and version instead of refusing.</param>
+    /// <exception cref="InvalidOperationException">The entry exists and <paramref name="overwrite"/> is false.</exception>
+    public static string Export(string runDir, string repoRoot, string? name, string? version, string command, bool overwrite = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(repoRoot);
         var kind = DetectKind(runDir);
-        version ??= "1";
         switch (kind)
         {
             case ModelKinds.Segmenter:
@@ -83,32 +85,57 @@ public static class RunExporter
                 using (model)
                 {
                     var source = ExportSource.For(runDir, Path.Combine(runDir, SegPref.Models.Segmentation.Training.SegmenterRun.WeightsFile), command);
-                    return SegmenterEntry.Write(model, repoRoot, name ?? config.Kind, version, metrics, source);
+                    var entry = Target(repoRoot, name ?? config.Kind, version, overwrite);
+                    return SegmenterEntry.Write(model, repoRoot, entry.Name, entry.Version, metrics, source);
                 }
 
             case ModelKinds.AudioEncoder:
                 using (var audio = AudioEncoderRun.Load(runDir))
                 {
                     var source = ExportSource.For(runDir, Path.Combine(runDir, AudioEncoderRun.WeightsFile), command);
-                    return AudioEncoderExporter.Write(audio, repoRoot, name ?? ModelKinds.AudioEncoder, version, source);
+                    var entry = Target(repoRoot, name ?? ModelKinds.AudioEncoder, version, overwrite);
+                    return AudioEncoderExporter.Write(audio, repoRoot, entry.Name, entry.Version, source);
                 }
 
             case ModelKinds.CueEncoder:
                 using (var cues = CueEncoderRun.Load(runDir))
                 {
                     var source = ExportSource.For(runDir, Path.Combine(runDir, CueEncoderRun.WeightsFile), command);
-                    return CueEncoderExporter.Write(cues, repoRoot, name ?? ModelKinds.CueEncoder, version, source);
+                    var entry = Target(repoRoot, name ?? ModelKinds.CueEncoder, version, overwrite);
+                    return CueEncoderExporter.Write(cues, repoRoot, entry.Name, entry.Version, source);
                 }
 
             case ModelKinds.Captioner:
                 using (var captioner = CaptionerRun.Load(runDir))
                 {
                     var source = ExportSource.For(runDir, Path.Combine(runDir, captioner.Config.WeightsFile), command);
-                    return CaptionerEntry.Write(captioner, repoRoot, name ?? ModelKinds.Captioner, version, source);
+                    var entry = Target(repoRoot, name ?? ModelKinds.Captioner, version, overwrite);
+                    return CaptionerEntry.Write(captioner, repoRoot, entry.Name, entry.Version, source);
                 }
 
             default:
                 throw new InvalidDataException($"{runDir}: exporting a {kind} run is not implemented.");
         }
+    }
+
+    // The entry's name and version: the version defaults to one above the highest numeric version folder of the name, so
+    // an export never replaces a served entry by accident; an existing entry is replaced only when asked to.
+    private static (string Name, string Version) Target(string repoRoot, string name, string? version, bool overwrite)
+    {
+        var folder = Path.Combine(repoRoot, name);
+        if (version is null)
+        {
+            var highest = Directory.Exists(folder)
+                ? Directory.EnumerateDirectories(folder).Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0).DefaultIfEmpty(0).Max()
+                : 0;
+            return (name, (highest + 1).ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (!overwrite && File.Exists(Path.Combine(folder, version, ModelConfig.FileName)))
+        {
+            throw new InvalidOperationException($"{Path.Combine(folder, version)} already holds a model; choose another --version, leave it out for the next free one, or pass --force to replace it.");
+        }
+
+        return (name, version);
     }
 }

@@ -66,6 +66,25 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
     }
 
     [Fact]
+    public void Export_NoVersion_TakesTheNextFreeOneAndNeverReplacesAnEntryUnlessForced()
+    {
+        using var dir = new TempDir();
+        using var model = TestModels.Segmenter("teso", TestModels.SmallOptions(), 24);
+        SegmenterRunFolder.Save(model, dir.Sub("run"));
+        Directory.CreateDirectory(Path.Combine(dir.Sub("models"), "teso", "notes"));
+
+        var first = RunExporter.Export(dir.Sub("run"), dir.Sub("models"), null, null, "x");
+        var second = RunExporter.Export(dir.Sub("run"), dir.Sub("models"), null, null, "x");
+        var error = Assert.Throws<InvalidOperationException>(() => RunExporter.Export(dir.Sub("run"), dir.Sub("models"), null, "1", "x"));
+        var forced = RunExporter.Export(dir.Sub("run"), dir.Sub("models"), null, "1", "x", overwrite: true);
+
+        Assert.Equal("1", Path.GetFileName(first));
+        Assert.Equal("2", Path.GetFileName(second));
+        Assert.Contains("--force", error.Message, StringComparison.Ordinal);
+        Assert.Equal(first, forced);
+    }
+
+    [Fact]
     public void Segment_WrongAudioShape_ThrowsWithExpectedShape()
     {
         using var dir = new TempDir();
