@@ -12,6 +12,7 @@ namespace SegPref.Models.Segmentation;
 /// <param name="LayerKeeps">Keep mask after each layer, N x [B,S].</param>
 /// <param name="LayerRelevance">Relevance score of each layer, N x [B,S].</param>
 /// <param name="LayerAttentionLogits">Cue-to-audio attention logits of each layer, N x [B,heads,S,A].</param>
+/// <param name="HasOpenCue">The last slot is the open cue (<see cref="SegmenterOptions.OpenCue"/>).</param>
 public sealed record SedamOutput(
     Tensor Prompts,
     Tensor Keep,
@@ -21,4 +22,5 @@ public sealed record SedamOutput(
     Tensor CueTokens,
     IReadOnlyList<Tensor> LayerKeeps,
     IReadOnlyList<Tensor> LayerRelevance,
-    IReadOnlyList<Tensor> LayerAttentionLogits);
+    IReadOnlyList<Tensor> LayerAttentionLogits,
+    bool HasOpenCue = false);

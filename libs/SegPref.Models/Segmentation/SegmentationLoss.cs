@@ -42,7 +42,9 @@ public static class SegmentationLoss
     }
 
     // Mean over SeDAM layers of BCE(relevance, sounding) on the slots that hold a cue: every layer's keep decision is
-    // an AND, so each must keep a sounding cue and any may drop a silent one.
+    // an AND, so each must keep a sounding cue and any may drop a silent one. The open cue is the exception: only after
+    // the last layer's self-attention does it know which objects the text cues cover, so earlier layers must merely
+    // keep it whenever something sounds (target 1; silence masks it through the calibrated rule anyway).
     private static Tensor CueRelevance(SedamOutput sedam, Tensor targets)
     {
         var present = targets.ge(0);
@@ -51,8 +53,16 @@ public static class SegmentationLoss
             return zeros(1, dtype: sedam.Prompts.dtype).sum();
         }
 
-        var wanted = targets.masked_select(present).to(sedam.Prompts.dtype);
-        var terms = sedam.LayerRelevance.Select(r => nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), wanted));
+        var last = sedam.LayerRelevance.Count - 1;
+        var early = targets;
+        if (sedam.HasOpenCue)
+        {
+            early = targets.clone();
+            early[TensorIndex.Colon, -1] = 1;
+        }
+
+        var terms = sedam.LayerRelevance.Select((r, l) =>
+            nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), (l == last ? targets : early).masked_select(present).to(r.dtype)));
         return stack([.. terms]).mean();
     }
 }

@@ -52,6 +52,33 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_WithCueTargetsAndOpenCue_FirstLayerKeepsTheOpenCueAndTheLastDecides()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(46);
+        var options = Tiny with { OpenCue = true };
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 47);
+        var masks = SegmentationBatch.Masks(options, 2);
+        // Frame 0: the named cues cover what sounds (open cue 0); frame 1: something unnamed sounds (open cue 1).
+        var targets = tensor(new float[] { 1, 0, 0, -1, 0, 0, 0, 0, 0, 1 }, [2, 5]);
+
+        for (var i = 0; i < 40; i++)
+        {
+            trainer.Run(input, masks, targets);
+        }
+
+        model.eval();
+        using var noGrad = no_grad();
+        var sedam = model.call(input).Sedam!;
+
+        Assert.True(sedam.HasOpenCue);
+        Assert.Equal([true, true], sedam.LayerKeeps[0][TensorIndex.Colon, -1].data<bool>().ToArray());
+        Assert.Equal([false, true], sedam.Keep[TensorIndex.Colon, -1].data<bool>().ToArray());
+    }
+
+    [Fact]
     public void Run_WithoutCueWeight_ReportsNoCueTerm()
     {
         using var scope = NewDisposeScope();
