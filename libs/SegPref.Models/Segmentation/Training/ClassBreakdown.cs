@@ -1,15 +1,14 @@
+using SegPref.Avs.Metrics;
+
 namespace SegPref.Models.Segmentation.Training;
 
 /// <summary>
 /// Per-class view of a segmenter's predictions on an AVS-Synth split, to see where segmentation preference lives:
-/// how well each class is segmented when it sounds, how often the model paints nothing then, and how much of the
+/// how well each class is segmented when it sounds (the official per-frame Jaccard), how often the model paints nothing then, and how much of the
 /// class's box it paints when the class is visible but silent.
 /// </summary>
 public static class ClassBreakdown
 {
-    /// <summary>Probability above which a pixel counts as predicted foreground.</summary>
-    public const float Threshold = 0.5f;
-
     /// <summary>One row per sound-capable class seen in <paramref name="frames"/>, ordered by name.</summary>
     /// <param name="frames">The split (its <see cref="FrameRecord.Objects"/> must be known).</param>
     /// <param name="probabilities">Foreground probabilities [S*S] per row of <paramref name="frames"/>.</param>
@@ -33,8 +32,8 @@ public static class ClassBreakdown
         {
             var probs = probabilities[row];
             var truth = frames.Masks.AsSpan(row * frames.MaskLength, frames.MaskLength);
-            var iou = FrameIoU(probs, truth);
-            var blank = !probs.Any(p => p > Threshold);
+            var iou = AvsJaccard.Frame(probs, truth);
+            var blank = !probs.Any(p => p > AvsJaccard.Threshold);
             foreach (var o in frames.Frames[row].Objects.Where(o => !o.Distractor).DistinctBy(o => (o.Kind, o.Sounding)))
             {
                 var tally = tallies.TryGetValue(o.Kind, out var t) ? t : tallies[o.Kind] = new Tally();
@@ -61,20 +60,6 @@ public static class ClassBreakdown
             kv.Value.Silent == 0 ? null : kv.Value.PaintSum / kv.Value.Silent))];
     }
 
-    private static double FrameIoU(float[] probs, ReadOnlySpan<byte> truth)
-    {
-        int intersection = 0, union = 0;
-        for (var i = 0; i < probs.Length; i++)
-        {
-            var predicted = probs[i] > Threshold;
-            var actual = truth[i] != 0;
-            intersection += predicted && actual ? 1 : 0;
-            union += predicted || actual ? 1 : 0;
-        }
-
-        return union == 0 ? 1 : (double)intersection / union;
-    }
-
     // Fraction of the object's box (minus ground-truth foreground, which belongs to sounding objects) painted; null when
     // nothing of the box is left.
     private static double? BoxPaint(FrameObject o, float[] probs, ReadOnlySpan<byte> truth, int size)
@@ -91,7 +76,7 @@ public static class ClassBreakdown
                 }
 
                 area++;
-                painted += probs[i] > Threshold ? 1 : 0;
+                painted += probs[i] > AvsJaccard.Threshold ? 1 : 0;
             }
         }
 
