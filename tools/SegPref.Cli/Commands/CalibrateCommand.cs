@@ -35,7 +35,8 @@ internal static class CalibrateCommand
                 }
 
                 calibration = MarginCalibrator.Calibrate(teso, context.Split("val"), new SynchronousProgress<MarginTrial>(t =>
-                    env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"margin {t.Margin:0.0000}: val mIoU {t.ValMIoU:0.0000}, silent frames {t.SilentFrames:0.000}"))));
+                    env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"margin {t.Margin:0.0000}: val mIoU {t.ValMIoU:0.0000}, silent frames {t.SilentFrames:0.000}"))),
+                    context.Config.Calibration?.LearnedMargin);
                 teso.save(Path.Combine(runDir, SegmenterRun.WeightsFile));
                 config = context.Config with { Calibration = calibration };
             }

@@ -11,12 +11,16 @@ public static class MarginCalibrator
     /// <summary>Multiples of the learned margin that are tried.</summary>
     public static IReadOnlyList<double> Factors { get; } = [0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0, 1.5];
 
-    /// <summary>Tries each margin on <paramref name="val"/>, leaves the best one in <paramref name="model"/> and reports the grid.</summary>
-    public static MarginCalibration Calibrate(TesoSegmenter model, SegmentationSplit val, IProgress<MarginTrial>? progress = null)
+    /// <summary>
+    /// Tries each margin on <paramref name="val"/>, leaves the best one in <paramref name="model"/> and reports the grid.
+    /// <paramref name="learnedMargin"/> is the margin training ended with, when the model was calibrated before (the
+    /// grid is then built on it again, so calibrating twice gives the same choice); default: the model's margin.
+    /// </summary>
+    public static MarginCalibration Calibrate(TesoSegmenter model, SegmentationSplit val, IProgress<MarginTrial>? progress = null, double? learnedMargin = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(val);
-        var learned = (double)model.Sedam.Margin().item<float>();
+        var learned = learnedMargin ?? model.Sedam.Margin().item<float>();
         var grid = new List<MarginTrial>();
         foreach (var margin in Factors.Select(f => f * learned))
         {

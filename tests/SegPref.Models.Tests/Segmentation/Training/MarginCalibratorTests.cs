@@ -55,5 +55,11 @@ public sealed class MarginCalibratorTests : SingleThreadedTorch
         Assert.Equal(result.Margin, model.Sedam.Margin().item<float>(), 1e-5);
         Assert.Equal(1.0, scores.SilentFrameFraction);
         Assert.Equal(0.0, scores.NullS);
+
+        // Calibrating again from the recorded learned margin repeats the same grid and choice.
+        var again = MarginCalibrator.Calibrate(model, split, learnedMargin: result.LearnedMargin);
+        Assert.Equal(result.LearnedMargin, again.LearnedMargin);
+        Assert.Equal(result.Grid.Select(t => t.Margin), again.Grid.Select(t => t.Margin));
+        Assert.Equal(result.Margin, again.Margin);
     }
 }
