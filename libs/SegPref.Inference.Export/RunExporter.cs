@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using SegPref.Inference.Export.Audio;
 using SegPref.Inference.Export.Captioning;
@@ -122,14 +121,12 @@ public static class RunExporter
     // an export never replaces a served entry by accident; an existing entry is replaced only when asked to.
     private static (string Name, string Version) Target(string repoRoot, string name, string? version, bool overwrite)
     {
-        var folder = Path.Combine(repoRoot, name);
         if (version is null)
         {
-            var highest = Directory.Exists(folder)
-                ? Directory.EnumerateDirectories(folder).Select(d => int.TryParse(Path.GetFileName(d), NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0).DefaultIfEmpty(0).Max()
-                : 0;
-            return (name, (highest + 1).ToString(CultureInfo.InvariantCulture));
+            return (name, ModelEntry.NextVersion(repoRoot, name));
         }
+
+        var folder = Path.Combine(repoRoot, name);
 
         if (!overwrite && File.Exists(Path.Combine(folder, version, ModelConfig.FileName)))
         {

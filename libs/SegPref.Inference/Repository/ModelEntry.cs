@@ -39,16 +39,34 @@ public sealed record ModelEntry(string Dir, ModelConfig Config)
         return new ModelEntry(dir, config);
     }
 
+    /// <summary>
+    /// The version a new entry of <paramref name="name"/> should take: one above its highest numeric version folder
+    /// under <paramref name="root"/> ("1" when there is none).
+    /// </summary>
+    public static string NextVersion(string root, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(root);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var modelDir = Path.Combine(root, name);
+        var highest = Directory.Exists(modelDir) ? Versions(modelDir).Select(NumericVersion).Max() ?? 0 : 0;
+        return (highest + 1).ToString(CultureInfo.InvariantCulture);
+    }
+
     private static string? Highest(string modelDir)
     {
-        var versions = Directory.GetDirectories(modelDir).Select(Path.GetFileName).OfType<string>().ToList();
+        var versions = Versions(modelDir);
         if (versions.Count == 0)
         {
             return null;
         }
 
-        return versions.All(v => long.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            ? versions.MaxBy(v => long.Parse(v, CultureInfo.InvariantCulture))
+        return versions.All(v => NumericVersion(v) is not null)
+            ? versions.MaxBy(v => NumericVersion(v))
             : versions.Max(StringComparer.Ordinal);
     }
+
+    private static List<string> Versions(string modelDir) => [.. Directory.GetDirectories(modelDir).Select(Path.GetFileName).OfType<string>()];
+
+    private static long? NumericVersion(string version) =>
+        long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 }

@@ -4,8 +4,8 @@ namespace SegPref.Models.Segmentation.Training;
 
 /// <summary>
 /// Per-class view of a segmenter's predictions on an AVS-Synth split, to see where segmentation preference lives:
-/// how well each class is segmented when it sounds (the official per-frame Jaccard), how often the model paints nothing then, and how much of the
-/// class's box it paints when the class is visible but silent.
+/// how well each class is segmented when it sounds (the official per-frame Jaccard), how often the model paints
+/// nothing then, and how much of the class's box it paints when the class is visible but silent.
 /// </summary>
 public static class ClassBreakdown
 {
