@@ -12,18 +12,23 @@ public sealed class SegmentationTrainStep : IDisposable
     private readonly Segmenter _model;
     private readonly SegmentationLossOptions _loss;
     private readonly AdamW _optimizer;
+    private readonly double _gradientClip;
 
-    /// <summary>Creates the helper; the optimiser sees every parameter of <paramref name="model"/> that requires a gradient.</summary>
-    public SegmentationTrainStep(Segmenter model, SegmentationLossOptions loss, double learningRate = 1e-4, double weightDecay = 0.05)
+    /// <summary>
+    /// Creates the helper; the optimiser sees every parameter of <paramref name="model"/> that requires a gradient.
+    /// <paramref name="gradientClip"/> &gt; 0 clips the global L2 norm of the gradients to it before each step.
+    /// </summary>
+    public SegmentationTrainStep(Segmenter model, SegmentationLossOptions loss, double learningRate = 1e-4, double weightDecay = 0.05, double gradientClip = 0)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(loss);
         loss.Validate();
-        if (!(learningRate > 0) || !(weightDecay >= 0))
+        if (!(learningRate > 0) || !(weightDecay >= 0) || !(gradientClip >= 0) || !double.IsFinite(gradientClip))
         {
-            throw new ArgumentException($"Learning rate must be > 0 and weight decay >= 0 (got {learningRate}, {weightDecay}).");
+            throw new ArgumentException($"Learning rate must be > 0, weight decay and gradient clip >= 0 (got {learningRate}, {weightDecay}, {gradientClip}).");
         }
 
+        _gradientClip = gradientClip;
         _model = model;
         _loss = loss;
         _optimizer = optim.AdamW(model.parameters().Where(p => p.requires_grad), learningRate, weight_decay: weightDecay);
@@ -51,6 +56,11 @@ public sealed class SegmentationTrainStep : IDisposable
         }
 
         terms.Total.backward();
+        if (_gradientClip > 0)
+        {
+            nn.utils.clip_grad_norm_(_model.parameters().Where(p => p.requires_grad), _gradientClip);
+        }
+
         _optimizer.step();
         StepCount = step;
         return parts;

@@ -120,11 +120,45 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_WithATinyGradientClip_BarelyMovesTheWeights()
+    {
+        // AdamW's first step moves every weight by about lr whatever the gradient's scale, unless the gradient is far
+        // below epsilon (1e-8): a clip of 1e-12 must shrink the update by orders of magnitude.
+        var free = FirstStepChange(0);
+        var clipped = FirstStepChange(1e-12);
+
+        Assert.True(free > 1e-4, $"unclipped change {free}");
+        Assert.True(clipped < 1e-3 * free, $"clipped change {clipped} vs unclipped {free}");
+    }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Constructor_InvalidGradientClip_ThrowsArgumentException(double clip)
+    {
+        using var model = new AudioOnlySegmenter(Tiny);
+
+        Assert.Throws<ArgumentException>(() => new SegmentationTrainStep(model, new SegmentationLossOptions(), gradientClip: clip));
+    }
+
+    [Fact]
     public void Constructor_NegativeInfoNceWeight_ThrowsArgumentException()
     {
         using var model = new AudioOnlySegmenter(SegmenterOptions.Small);
 
         Assert.Throws<ArgumentException>(() => new SegmentationTrainStep(model, new SegmentationLossOptions(InfoNceWeight: -1)));
+    }
+
+    private static double FirstStepChange(double clip)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(71);
+        using var model = new AudioOnlySegmenter(Tiny);
+        var before = model.parameters().Select(p => p.detach().clone()).ToList();
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(), learningRate: 1e-3, weightDecay: 0, gradientClip: clip);
+        trainer.Run(SegmentationBatch.Random(Tiny, 2, 72), SegmentationBatch.Masks(Tiny, 2));
+        return model.parameters().Zip(before, (p, b) => (p.detach() - b).abs().max().item<float>()).Max();
     }
 
     private static (List<LossParts> Losses, float[] Map) TrainTwoSteps(int seed)

@@ -24,7 +24,7 @@ public static class SegmentationTrainer
         options.Validate();
         var teso = model is TesoSegmenter;
         var loss = new SegmentationLossOptions(InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0);
-        using var step = new SegmentationTrainStep(model, loss, options.LearningRate, options.WeightDecay);
+        using var step = new SegmentationTrainStep(model, loss, options.LearningRate, options.WeightDecay, options.GradientClip);
         var state = TrainingState.TryRead(runDir) ?? new TrainingState(0, 0, 0, double.NegativeInfinity, null, []);
         if (state.EpochsDone > 0)
         {

@@ -44,6 +44,10 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("open_cue")]
     public bool OpenCue { get; init; }
 
+    /// <summary>Clip the global L2 norm of the gradients to this value before each AdamW step (0 = no clipping).</summary>
+    [JsonPropertyName("gradient_clip")]
+    public double GradientClip { get; init; }
+
     /// <summary>Mirror each training frame and its mask left-right with probability 1/2 (seeded per epoch).</summary>
     [JsonPropertyName("flip_augment")]
     public bool FlipAugment { get; init; } = true;
@@ -56,9 +60,9 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || MaxFramesPerEpoch is < 1)
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1)
         {
-            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights >= 0.");
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights and the gradient clip >= 0.");
         }
     }
 }
