@@ -80,7 +80,7 @@ public sealed class AudioEncoderRun : IDisposable
         ArgumentNullException.ThrowIfNull(tagger);
         ArgumentNullException.ThrowIfNull(config);
         config.Write(runDir);
-        tagger.save(Path.Combine(runDir, WeightsFile));
+        Training.WeightsFile.Save(tagger, Path.Combine(runDir, WeightsFile));
     }
 
     /// <summary>Embeddings [N, 128] of all examples of a clip in one batch, as a tensor the caller owns.</summary>

@@ -1,5 +1,6 @@
 using SegPref.Media.Imaging;
 using SegPref.Models.Torch;
+using SegPref.Models.Training;
 
 namespace SegPref.Models.Captioning;
 
@@ -31,7 +32,7 @@ public sealed class CaptionerRun : IDisposable
         Directory.CreateDirectory(runDir);
         config.Save(runDir);
         vocabulary.Save(Path.Combine(runDir, config.VocabularyFile));
-        model.save(Path.Combine(runDir, config.WeightsFile));
+        WeightsFile.Save(model, Path.Combine(runDir, config.WeightsFile));
     }
 
     /// <summary>Re-creates the model from config.json + vocab.json and loads its weights.</summary>

@@ -77,7 +77,7 @@ public sealed class CueEncoderRun : IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(config);
         config.Write(runDir);
-        model.save(Path.Combine(runDir, WeightsFile));
+        Training.WeightsFile.Save(model, Path.Combine(runDir, WeightsFile));
     }
 
     /// <summary>

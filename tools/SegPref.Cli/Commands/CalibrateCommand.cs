@@ -3,6 +3,7 @@ using System.Globalization;
 using SegPref.Cli.Infrastructure;
 using SegPref.Models.Segmentation;
 using SegPref.Models.Segmentation.Training;
+using SegPref.Models.Training;
 using Spectre.Console;
 
 namespace SegPref.Cli.Commands;
@@ -37,7 +38,7 @@ internal static class CalibrateCommand
                 calibration = MarginCalibrator.Calibrate(teso, context.Split("val"), new SynchronousProgress<MarginTrial>(t =>
                     env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"margin {t.Margin:0.0000}: val mIoU {t.ValMIoU:0.0000}, silent frames {t.SilentFrames:0.000}"))),
                     context.Config.Calibration?.LearnedMargin);
-                teso.save(Path.Combine(runDir, SegmenterRun.WeightsFile));
+                WeightsFile.Save(teso, Path.Combine(runDir, SegmenterRun.WeightsFile));
                 config = context.Config with { Calibration = calibration };
             }
 

@@ -80,11 +80,11 @@ public static class SegmentationTrainer
             });
             if (scores.MIoU > state.BestMIoU)
             {
-                model.save(Path.Combine(runDir, SegmenterRun.WeightsFile));
+                WeightsFile.Save(model, Path.Combine(runDir, SegmenterRun.WeightsFile));
                 state = state with { BestEpoch = epoch, BestMIoU = scores.MIoU, BestVal = scores };
             }
 
-            model.save(Path.Combine(runDir, TrainingState.LastWeights));
+            WeightsFile.Save(model, Path.Combine(runDir, TrainingState.LastWeights));
             step.SaveState(Path.Combine(runDir, TrainingState.OptimizerFile));
             state = state with { EpochsDone = epoch, Steps = step.StepCount };
             state.Write(runDir);
