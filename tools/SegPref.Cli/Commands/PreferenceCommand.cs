@@ -73,14 +73,28 @@ internal static class PreferenceCommand
                 .AppendLine(CultureInfo.InvariantCulture, $"Data: `{Path.GetFullPath(dataDir)}`. J = mIoU, F = F-score (x100); Δ = relative drop from normal audio; Null S under muted audio (lower is better).")
                 .AppendLine()
                 .Append(PreferenceReport.Markdown(rows))
-                .AppendLine()
-                .AppendLine("Examples (green: ground truth; red: prediction; per run under normal and muted audio):")
+                .AppendLine();
+            var seeds = PreferenceReport.SeedMarkdown(rows);
+            if (seeds.Length > 0)
+            {
+                md.AppendLine("Recipes run with several seeds (mean ± sample standard deviation over the seeds):")
+                    .AppendLine()
+                    .Append(seeds)
+                    .AppendLine();
+            }
+
+            md.AppendLine("Examples (green: ground truth; red: prediction; per run under normal and muted audio):")
                 .AppendLine()
                 .AppendLine("![examples](examples.png)")
                 .AppendLine()
                 .AppendLine(CultureInfo.InvariantCulture, $"Produced by: `segpref {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`");
             File.WriteAllText(Path.Combine(outDir, PreferenceReport.MarkdownFile), md.ToString());
             env.Console.WriteLine(PreferenceReport.Markdown(rows));
+            if (seeds.Length > 0)
+            {
+                env.Console.WriteLine(seeds);
+            }
+
             env.Console.MarkupLineInterpolated($"wrote {outDir}");
             return 0;
         }));

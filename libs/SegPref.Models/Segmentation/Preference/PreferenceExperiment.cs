@@ -36,6 +36,6 @@ public static class PreferenceExperiment
             name, context.Config.Kind, new ConditionScores(normal.MIoU, normal.FScore), Perturbed(AudioPerturbation.Mute), Perturbed("wgn-10"), Perturbed("wgn-40"),
             scores[AudioPerturbation.Mute].NullS, new ConditionScores(counter.MIoU, counter.FScore), isTeso ? context.Config.Cues : null,
             isTeso && context.Config.Training.DynamicMask, isTeso ? context.Config.Training.InfoNceWeight : 0, context.Config.Training.Seed,
-            normal.KeptCueFraction, scores[AudioPerturbation.Mute].KeptCueFraction);
+            normal.KeptCueFraction, scores[AudioPerturbation.Mute].KeptCueFraction, RunRecipe.Describe(context.Config));
     }
 }

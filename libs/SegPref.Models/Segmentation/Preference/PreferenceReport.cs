@@ -16,9 +16,49 @@ public static class PreferenceReport
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Writes {"runs": [...]} to <paramref name="path"/>.</summary>
-    public static void WriteJson(string path, IReadOnlyList<PreferenceRow> rows) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(new Document(rows), Json));
+    /// <summary>Writes {"runs": [...]} to <paramref name="path"/>, and "seeds": [...] where a recipe ran with several seeds.</summary>
+    public static void WriteJson(string path, IReadOnlyList<PreferenceRow> rows)
+    {
+        var summaries = SeedSummaries(rows);
+        File.WriteAllText(path, JsonSerializer.Serialize(new Document(rows, summaries.Count > 0 ? summaries : null), Json));
+    }
+
+    /// <summary>
+    /// Groups the runs that share a recipe (<see cref="PreferenceRow.Recipe"/>) and ran with at least two different seeds,
+    /// in table order, with the mean and sample standard deviation of the headline figures over their seeds.
+    /// </summary>
+    public static IReadOnlyList<SeedSummary> SeedSummaries(IReadOnlyList<PreferenceRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        return rows.Where(r => r.Recipe is not null)
+            .GroupBy(r => r.Recipe!, StringComparer.Ordinal)
+            .Where(g => g.Select(r => r.Seed).Distinct().Count() >= 2)
+            .Select(g => new SeedSummary(
+                g.Key, [.. g.Select(r => r.Name)], [.. g.Select(r => r.Seed)],
+                MeanSd.Of([.. g.Select(r => r.Normal.J)]), MeanSd.Of([.. g.Select(r => r.Mute.DeltaJ ?? 0)]),
+                MeanSd.Of([.. g.Select(r => r.NullSMute)]), MeanSd.Of([.. g.Select(r => r.Counter.J)])))
+            .ToList();
+    }
+
+    /// <summary>The seed table (mean ± sd of J x100, Delta in %, Null S); empty when no recipe ran with several seeds.</summary>
+    public static string SeedMarkdown(IReadOnlyList<PreferenceRow> rows)
+    {
+        var summaries = SeedSummaries(rows);
+        if (summaries.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var md = new StringBuilder();
+        md.AppendLine("| recipe | seeds | normal J | mute ΔJ | Null S (mute) | counter J |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var s in summaries)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {s.Recipe} | {string.Join(", ", s.Seeds)} | {P(s.NormalJ.Mean)} ± {P(s.NormalJ.Sd)} | {P(s.MuteDeltaJ.Mean)}% ± {P(s.MuteDeltaJ.Sd)} | {s.NullSMute.Mean:0.000} ± {s.NullSMute.Sd:0.000} | {P(s.CounterJ.Mean)} ± {P(s.CounterJ.Sd)} |");
+        }
+
+        return md.ToString();
+    }
 
     /// <summary>Reads a preference.json.</summary>
     /// <exception cref="InvalidDataException">Malformed.</exception>
@@ -53,5 +93,7 @@ public static class PreferenceReport
 
     private static string D(double? delta) => delta is { } d ? (100 * d).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "-";
 
-    private sealed record Document([property: JsonPropertyName("runs")] IReadOnlyList<PreferenceRow> Runs);
+    private sealed record Document(
+        [property: JsonPropertyName("runs")] IReadOnlyList<PreferenceRow> Runs,
+        [property: JsonPropertyName("seeds"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SeedSummary>? Seeds = null);
 }

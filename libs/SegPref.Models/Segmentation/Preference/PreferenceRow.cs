@@ -17,6 +17,7 @@ namespace SegPref.Models.Segmentation.Preference;
 /// <param name="Seed">Training seed.</param>
 /// <param name="KeptCuesNormal">TeSO: fraction of valid cues kept under normal audio.</param>
 /// <param name="KeptCuesMute">TeSO: fraction of valid cues kept under muted audio.</param>
+/// <param name="Recipe">The run's recipe without its seed (<see cref="RunRecipe.Describe"/>; absent in older files).</param>
 public sealed record PreferenceRow(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("model")] string Model,
@@ -31,4 +32,5 @@ public sealed record PreferenceRow(
     [property: JsonPropertyName("infonce_weight")] double InfoNceWeight,
     [property: JsonPropertyName("seed")] int Seed,
     [property: JsonPropertyName("kept_cues_normal")] double? KeptCuesNormal,
-    [property: JsonPropertyName("kept_cues_mute")] double? KeptCuesMute);
+    [property: JsonPropertyName("kept_cues_mute")] double? KeptCuesMute,
+    [property: JsonPropertyName("recipe"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Recipe = null);

@@ -1,0 +1,95 @@
+using System.Globalization;
+using SegPref.Models.Segmentation.Training;
+
+namespace SegPref.Models.Segmentation.Preference;
+
+/// <summary>
+/// A run's recipe in words: everything that decides its result except the seed (model, cues, sizes, every training
+/// option that differs from the default, calibration). Runs with the same recipe and different seeds are repeats of one
+/// experiment, which <see cref="PreferenceReport.SeedSummaries"/> averages.
+/// </summary>
+public static class RunRecipe
+{
+    /// <summary>Describes <paramref name="config"/>, e.g. "teso, predicted cues, small, 14 epochs, open cue, calibrated".</summary>
+    public static string Describe(SegmenterRunConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var teso = config.Kind == "teso";
+        var t = config.Training;
+        var d = new SegmentationTrainingOptions();
+        var parts = new List<string> { config.Kind };
+        if (teso)
+        {
+            parts.Add(config.Cues + " cues");
+        }
+
+        parts.Add(Preset(config.Options));
+        parts.Add(N($"{t.Epochs} epochs"));
+        if (t.BatchSize != d.BatchSize)
+        {
+            parts.Add(N($"batch {t.BatchSize}"));
+        }
+
+        if (t.LearningRate != d.LearningRate)
+        {
+            parts.Add(N($"lr {t.LearningRate:g4}"));
+        }
+
+        if (t.WeightDecay != d.WeightDecay)
+        {
+            parts.Add(N($"weight decay {t.WeightDecay:g4}"));
+        }
+
+        if (teso && !t.DynamicMask)
+        {
+            parts.Add("no dynamic mask");
+        }
+
+        if (teso && t.InfoNceWeight != d.InfoNceWeight)
+        {
+            parts.Add(t.InfoNceWeight == 0 ? "no InfoNCE" : N($"InfoNCE {t.InfoNceWeight:g4}"));
+        }
+
+        if (teso && t.CueWeight > 0)
+        {
+            parts.Add(N($"cue weight {t.CueWeight:g4}"));
+        }
+
+        if (teso && (t.OpenCue || config.Options.OpenCue))
+        {
+            parts.Add("open cue");
+        }
+
+        if (t.GradientClip > 0)
+        {
+            parts.Add(N($"clip {t.GradientClip:g4}"));
+        }
+
+        if (!t.FlipAugment)
+        {
+            parts.Add("no flips");
+        }
+
+        if (t.MaxFramesPerEpoch is { } max)
+        {
+            parts.Add(N($"{max} frames/epoch"));
+        }
+
+        if (teso && config.Calibration is not null)
+        {
+            parts.Add("calibrated");
+        }
+
+        return string.Join(", ", parts);
+    }
+
+    // The preset whose sizes the run used (open cue aside: it is listed with the training switches), else the sizes.
+    private static string Preset(SegmenterOptions options)
+    {
+        var sizes = options with { OpenCue = false };
+        return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
+            $"{options.Backbone} {options.ImageSize}px d{options.Dim} Q{options.Queries} L{options.DecoderLayers} N{options.SedamLayers}");
+    }
+
+    private static string N(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
