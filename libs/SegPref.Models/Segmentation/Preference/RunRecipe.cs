@@ -65,6 +65,11 @@ public static class RunRecipe
             parts.Add(N($"clip {t.GradientClip:g4}"));
         }
 
+        if (t.RepeatThreshold is { } repeat)
+        {
+            parts.Add(N($"repeat factor t {repeat:g4}"));
+        }
+
         if (!t.FlipAugment)
         {
             parts.Add("no flips");

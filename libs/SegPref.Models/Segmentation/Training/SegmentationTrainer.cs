@@ -35,11 +35,20 @@ public static class SegmentationTrainer
         var framesPerEpoch = Math.Min(train.Count, options.MaxFramesPerEpoch ?? int.MaxValue);
         var stepsPerEpoch = (framesPerEpoch + options.BatchSize - 1) / options.BatchSize;
         var schedule = new WarmupCosine(options.LearningRate, stepsPerEpoch * options.Epochs);
+        double[]? factors = null;
+        if (options.RepeatThreshold is { } threshold)
+        {
+            factors = RepeatFactorSampling.FrameFactors(train.Frames.Frames, threshold);
+            RepeatFactorSampling.WriteClassFactors(Path.Combine(runDir, RepeatFactorSampling.FileName), train.Frames.Frames, threshold);
+        }
+
         var clock = Stopwatch.StartNew();
         string? stopReason = null;
         for (var epoch = state.EpochsDone + 1; epoch <= options.Epochs && stopReason is null; epoch++)
         {
-            var order = Shuffle(train.Count, options.Seed, epoch).Take(framesPerEpoch).ToArray();
+            var order = factors is null
+                ? Shuffle(train.Count, options.Seed, epoch).Take(framesPerEpoch).ToArray()
+                : RepeatFactorSampling.Order(factors, framesPerEpoch, options.Seed, epoch);
             var flips = new Random(unchecked((options.Seed * 104729) + epoch));
             double sum = 0, bce = 0, dice = 0, nce = 0, cue = 0;
             var done = 0;

@@ -48,6 +48,14 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("gradient_clip")]
     public double GradientClip { get; init; }
 
+    /// <summary>
+    /// Repeat-factor sampling threshold t (a frame fraction): classes that sound in fewer than t of the training frames
+    /// are drawn more often (<see cref="RepeatFactorSampling"/>); null = a plain shuffle of every frame once per epoch.
+    /// </summary>
+    [JsonPropertyName("repeat_threshold")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? RepeatThreshold { get; init; }
+
     /// <summary>Mirror each training frame and its mask left-right with probability 1/2 (seeded per epoch).</summary>
     [JsonPropertyName("flip_augment")]
     public bool FlipAugment { get; init; } = true;
@@ -60,9 +68,9 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1)
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || RepeatThreshold is <= 0 or > 1 || (RepeatThreshold is { } t && double.IsNaN(t)))
         {
-            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights and the gradient clip >= 0.");
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights and the gradient clip >= 0, the repeat threshold in (0, 1].");
         }
     }
 }

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>
+/// Repeat-factor sampling for the long tail of sounding classes (after LVIS, Gupta et al. 2019): a class that sounds in
+/// a fraction f_c of the training frames gets r_c = max(1, sqrt(t / f_c)); a frame gets the largest r_c of the classes
+/// that sound in it (1 when none does). An epoch then draws as many frames as usual, with replacement, each with
+/// probability proportional to its factor: frames where rarely-sounding classes sound are seen more often, at the
+/// same cost per epoch. The ground truth it reads (which classes sound) is the training split's own AVSS labels.
+/// </summary>
+public static class RepeatFactorSampling
+{
+    /// <summary>The run-folder file listing every class's frequency and factor.</summary>
+    public const string FileName = "repeat-factors.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Writes {"threshold", "classes": [{"class", "frames", "frequency", "factor"}]} to <paramref name="path"/>.</summary>
+    public static void WriteClassFactors(string path, IReadOnlyList<FrameRecord> frames, double threshold)
+    {
+        var classes = ClassFactors(frames, threshold).Select(c => new { @class = c.Class, frames = c.Frames, frequency = c.Frequency, factor = c.Factor });
+        File.WriteAllText(path, JsonSerializer.Serialize(new { threshold, classes }, Json));
+    }
+
+    /// <summary>Per class: how many frames it sounds in, its frequency and its repeat factor, rarest first.</summary>
+    public static IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> ClassFactors(IReadOnlyList<FrameRecord> frames, double threshold)
+    {
+        ArgumentNullException.ThrowIfNull(frames);
+        Check(threshold);
+        return frames.SelectMany(f => f.SoundingClasses.Distinct(StringComparer.Ordinal))
+            .GroupBy(c => c, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var frequency = (double)g.Count() / frames.Count;
+                return (g.Key, g.Count(), frequency, Math.Max(1, Math.Sqrt(threshold / frequency)));
+            })
+            .OrderBy(c => c.Item2).ThenBy(c => c.Key, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The repeat factor of every frame (1 for frames where nothing sounds).</summary>
+    public static double[] FrameFactors(IReadOnlyList<FrameRecord> frames, double threshold)
+    {
+        var byClass = ClassFactors(frames, threshold).ToDictionary(c => c.Class, c => c.Factor, StringComparer.Ordinal);
+        return [.. frames.Select(f => f.SoundingClasses.Select(c => byClass[c]).DefaultIfEmpty(1).Max())];
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> frame rows drawn with replacement, row i with probability factors[i] / sum, seeded by
+    /// (<paramref name="seed"/>, <paramref name="epoch"/>) so a resumed run replays the same epoch.
+    /// </summary>
+    public static int[] Order(double[] factors, int count, int seed, int epoch)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        if (factors.Length == 0 || count < 0 || factors.Any(f => !(f > 0) || !double.IsFinite(f)))
+        {
+            throw new ArgumentException("Repeat factors must be a non-empty list of positive finite values and the count >= 0.");
+        }
+
+        var cumulative = new double[factors.Length];
+        var total = 0.0;
+        for (var i = 0; i < factors.Length; i++)
+        {
+            total += factors[i];
+            cumulative[i] = total;
+        }
+
+        var random = new Random(unchecked((seed * 15485863) + epoch));
+        var order = new int[count];
+        for (var k = 0; k < count; k++)
+        {
+            var at = Array.BinarySearch(cumulative, random.NextDouble() * total);
+            order[k] = Math.Min(at < 0 ? ~at : at, factors.Length - 1);
+        }
+
+        return order;
+    }
+
+    private static void Check(double threshold)
+    {
+        if (!(threshold > 0) || !(threshold <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The repeat threshold is a frame fraction in (0, 1].");
+        }
+    }
+}
