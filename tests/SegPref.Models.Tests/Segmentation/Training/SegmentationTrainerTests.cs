@@ -68,6 +68,23 @@ public sealed class SegmentationTrainerTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Train_WithRepeatThreshold_DrawsTheUsualStepsAndWritesTheClassFactors()
+    {
+        var split = SyntheticSplit.Create(clips: 2, framesPerClip: 4, seed: 4);
+        var frames = split.Frames.Frames.Select((f, i) => f with { SoundingClasses = i == 0 ? ["cat"] : ["dog"] }).ToList();
+        split = split with { Frames = split.Frames with { Frames = frames } };
+        manual_seed(13);
+        using var model = new AudioOnlySegmenter(SyntheticSplit.Tiny);
+
+        var result = SegmentationTrainer.Train(model, split, split, Options with { Epochs = 1, RepeatThreshold = 0.5 }, _dir, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, result.Steps);
+        var json = File.ReadAllText(Path.Combine(_dir, RepeatFactorSampling.FileName));
+        Assert.Contains("\"cat\"", json, StringComparison.Ordinal);
+        Assert.Contains("\"threshold\": 0.5", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SegmenterRun_SaveThenLoad_GivesIdenticalOutputs()
     {
         var split = SyntheticSplit.Create(clips: 1, framesPerClip: 2, seed: 3);
