@@ -16,11 +16,15 @@ public static class RepeatFactorSampling
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    /// <summary>Writes {"threshold", "classes": [{"class", "frames", "frequency", "factor"}]} to <paramref name="path"/>.</summary>
-    public static void WriteClassFactors(string path, IReadOnlyList<FrameRecord> frames, double threshold)
+    /// <summary>
+    /// Writes {"threshold", "classes": [{"class", "frames", "frequency", "factor"}]} to <paramref name="path"/>, the
+    /// <paramref name="classes"/> being <see cref="ClassFactors"/> at <paramref name="threshold"/>.
+    /// </summary>
+    public static void WriteClassFactors(string path, double threshold, IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> classes)
     {
-        var classes = ClassFactors(frames, threshold).Select(c => new { @class = c.Class, frames = c.Frames, frequency = c.Frequency, factor = c.Factor });
-        File.WriteAllText(path, JsonSerializer.Serialize(new { threshold, classes }, Json));
+        ArgumentNullException.ThrowIfNull(classes);
+        var rows = classes.Select(c => new { @class = c.Class, frames = c.Frames, frequency = c.Frequency, factor = c.Factor });
+        File.WriteAllText(path, JsonSerializer.Serialize(new { threshold, classes = rows }, Json));
     }
 
     /// <summary>Per class: how many frames it sounds in, its frequency and its repeat factor, rarest first.</summary>
@@ -39,10 +43,15 @@ public static class RepeatFactorSampling
             .ToList();
     }
 
-    /// <summary>The repeat factor of every frame (1 for frames where nothing sounds).</summary>
-    public static double[] FrameFactors(IReadOnlyList<FrameRecord> frames, double threshold)
+    /// <summary>
+    /// The repeat factor of every frame (1 for frames where nothing sounds), from the <paramref name="classes"/> that
+    /// <see cref="ClassFactors"/> gave for the same <paramref name="frames"/>.
+    /// </summary>
+    public static double[] FrameFactors(IReadOnlyList<FrameRecord> frames, IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> classes)
     {
-        var byClass = ClassFactors(frames, threshold).ToDictionary(c => c.Class, c => c.Factor, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(classes);
+        var byClass = classes.ToDictionary(c => c.Class, c => c.Factor, StringComparer.Ordinal);
         return [.. frames.Select(f => f.SoundingClasses.Select(c => byClass[c]).DefaultIfEmpty(1).Max())];
     }
 

@@ -38,8 +38,9 @@ public static class SegmentationTrainer
         double[]? factors = null;
         if (options.RepeatThreshold is { } threshold)
         {
-            factors = RepeatFactorSampling.FrameFactors(train.Frames.Frames, threshold);
-            RepeatFactorSampling.WriteClassFactors(Path.Combine(runDir, RepeatFactorSampling.FileName), train.Frames.Frames, threshold);
+            var classes = RepeatFactorSampling.ClassFactors(train.Frames.Frames, threshold);
+            factors = RepeatFactorSampling.FrameFactors(train.Frames.Frames, classes);
+            RepeatFactorSampling.WriteClassFactors(Path.Combine(runDir, RepeatFactorSampling.FileName), threshold, classes);
         }
 
         var clock = Stopwatch.StartNew();

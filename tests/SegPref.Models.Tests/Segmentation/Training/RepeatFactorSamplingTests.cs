@@ -27,7 +27,7 @@ public sealed class RepeatFactorSamplingTests : IDisposable
     [Fact]
     public void FrameFactors_TakeTheLargestClassFactor_SilentFramesOne()
     {
-        var factors = RepeatFactorSampling.FrameFactors(Frames, 0.8);
+        var factors = RepeatFactorSampling.FrameFactors(Frames, RepeatFactorSampling.ClassFactors(Frames, 0.8));
 
         Assert.Equal([1, 1, 1, 1, 1, 1, 1, 2, 2, 1], factors);
     }
@@ -69,7 +69,7 @@ public sealed class RepeatFactorSamplingTests : IDisposable
     {
         var path = Path.Combine(_dir, RepeatFactorSampling.FileName);
 
-        RepeatFactorSampling.WriteClassFactors(path, Frames, 0.8);
+        RepeatFactorSampling.WriteClassFactors(path, 0.8, RepeatFactorSampling.ClassFactors(Frames, 0.8));
 
         using var json = JsonDocument.Parse(File.ReadAllText(path));
         Assert.Equal(0.8, json.RootElement.GetProperty("threshold").GetDouble());
