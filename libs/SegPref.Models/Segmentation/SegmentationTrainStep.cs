@@ -11,6 +11,7 @@ public sealed class SegmentationTrainStep : IDisposable
 {
     private readonly Segmenter _model;
     private readonly SegmentationLossOptions _loss;
+    private readonly Parameter[] _trainable;
     private readonly AdamW _optimizer;
     private readonly double _gradientClip;
 
@@ -31,7 +32,8 @@ public sealed class SegmentationTrainStep : IDisposable
         _gradientClip = gradientClip;
         _model = model;
         _loss = loss;
-        _optimizer = optim.AdamW(model.parameters().Where(p => p.requires_grad), learningRate, weight_decay: weightDecay);
+        _trainable = [.. model.parameters().Where(p => p.requires_grad)];
+        _optimizer = optim.AdamW(_trainable, learningRate, weight_decay: weightDecay);
     }
 
     /// <summary>Steps taken so far.</summary>
@@ -58,7 +60,7 @@ public sealed class SegmentationTrainStep : IDisposable
         terms.Total.backward();
         if (_gradientClip > 0)
         {
-            nn.utils.clip_grad_norm_(_model.parameters().Where(p => p.requires_grad), _gradientClip);
+            nn.utils.clip_grad_norm_(_trainable, _gradientClip);
         }
 
         _optimizer.step();
