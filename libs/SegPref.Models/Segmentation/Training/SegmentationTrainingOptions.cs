@@ -68,7 +68,7 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || RepeatThreshold is <= 0 or > 1 || (RepeatThreshold is { } t && double.IsNaN(t)))
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
         {
             throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights and the gradient clip >= 0, the repeat threshold in (0, 1].");
         }
