@@ -83,6 +83,22 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     }
 
     [Fact]
+    public async Task Train_InfoNceWeight_IsRecordedAndContradictingNoInfoNceIsRefused()
+    {
+        string[] common = ["train", "--data", data.Root, "--model", "teso", "--cues", "ground-truth", "--out", _tmp["nce"], "--batch", "8", "--max-frames", "8", "--epochs", "1", "--threads", "1", "--cache", "none", .. Encoders()];
+
+        var (exit, output) = await CliRunner.RunAsync([.. common, "--no-infonce", "--infonce-weight", "0.3"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--no-infonce", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_tmp["nce/segmenter.json"]));
+
+        (exit, output) = await CliRunner.RunAsync([.. common, "--infonce-weight", "0.3"]);
+        Assert.True(exit == 0, output);
+        var training = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["nce/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("training");
+        Assert.Equal(0.3, training.GetProperty("infonce_weight").GetDouble());
+    }
+
+    [Fact]
     public async Task Eval_UnknownAudioCondition_FailsNamingIt()
     {
         var (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", _tmp.Path, "--audio", "loud");

@@ -25,8 +25,10 @@ internal static class TrainCommand
         cues.AcceptOnlyFromAmong("predicted", "ground-truth");
         var noDynamic = new Option<bool>("--no-dynamic-mask") { Description = "Ablation: SeDAM keeps every valid cue." };
         var noInfoNce = new Option<bool>("--no-infonce") { Description = "Ablation: no InfoNCE term." };
+        var infoNceWeight = new Option<double?>("--infonce-weight") { Description = $"TeSO: weight of SeDAM's InfoNCE term (default {defaults.InfoNceWeight}; 0 is the same as --no-infonce)." };
         var cueWeight = new Option<double>("--cue-weight") { Description = "TeSO: weight of the cue-relevance loss (SeDAM's keep logits vs which cue classes sound, from the AVSS labels); 0 = the paper's recipe.", DefaultValueFactory = _ => defaults.CueWeight };
         var openCue = new Option<bool>("--open-cue") { Description = "TeSO: add SeDAM's open cue, a learned always-valid token for a sounding object the description does not name." };
+        var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated)." };
         var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off).", DefaultValueFactory = _ => defaults.GradientClip };
         var repeat = new Option<double?>("--repeat-threshold") { Description = "Repeat-factor sampling: classes that sound in fewer than this fraction of the training frames are drawn more often (r = sqrt(t / f)); off by default." };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
@@ -36,7 +38,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, cueWeight, openCue, clip, repeat, maxFrames, cache, resume, threads,
+            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, audioPrompts, clip, repeat, maxFrames, cache, resume, threads,
         };
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
@@ -45,8 +47,8 @@ internal static class TrainCommand
             var options = defaults with
             {
                 Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch), LearningRate = result.GetValue(lr),
-                DynamicMask = !result.GetValue(noDynamic), InfoNceWeight = result.GetValue(noInfoNce) ? 0 : defaults.InfoNceWeight,
-                CueWeight = result.GetValue(cueWeight), OpenCue = result.GetValue(openCue), GradientClip = result.GetValue(clip), RepeatThreshold = result.GetValue(repeat), MaxFramesPerEpoch = result.GetValue(maxFrames),
+                DynamicMask = !result.GetValue(noDynamic), InfoNceWeight = InfoNceWeight(result.GetValue(noInfoNce), result.GetValue(infoNceWeight), defaults.InfoNceWeight),
+                CueWeight = result.GetValue(cueWeight), OpenCue = result.GetValue(openCue), AudioPrompts = result.GetValue(audioPrompts), GradientClip = result.GetValue(clip), RepeatThreshold = result.GetValue(repeat), MaxFramesPerEpoch = result.GetValue(maxFrames),
             };
             var dataDir = result.GetRequiredValue(data);
             var request = new TrainRequest(
@@ -67,6 +69,15 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    /// <summary>The InfoNCE weight from <c>--no-infonce</c> and <c>--infonce-weight</c> (both given with a non-zero weight is refused).</summary>
+    public static double InfoNceWeight(bool off, double? weight, double fallback) => (off, weight) switch
+    {
+        (true, null or 0) => 0,
+        (true, _) => throw new ArgumentException($"--no-infonce and --infonce-weight {weight} contradict each other; give one of them."),
+        (false, { } w) => w,
+        (false, null) => fallback,
+    };
 
     public static string? CacheFolder(string? value, string dataDir) =>
         value == "none" ? null : value ?? Path.Combine(dataDir, ".segpref-cache");
