@@ -57,18 +57,30 @@ public static class SegmenterExporter
             var marginValue = o.DynamicMask == DynamicMaskMode.Calibrated ? layers.Computed("sedam_margin", margin) : null;
             var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, marginValue);
             (prompts, blocked, gate) = (sedam.Prompts, ops.Not(sedam.Keep), sedam.Gate);
+            if (o.AudioPrompts)
+            {
+                var (tokens, none) = AudioPrompts(w.Scope("audio_prompt"), audio, o, layers);
+                (prompts, blocked) = (ops.Concat(1, prompts, tokens), ops.Concat(1, blocked, none));
+            }
         }
         else
         {
-            prompts = SedamEmitter.AudioTokens(w.Scope("audio_proj"), audio, o, layers);
-            var batch = ops.SliceDims(ops.Shape(audio), 0, 1);
-            var none = g.Bools("no_block", new bool[o.AudioTokens], 1, o.AudioTokens);
-            blocked = ops.Expand(none, ops.Concat(0, batch, g.Int64s("tokens", o.AudioTokens)));
+            (prompts, blocked) = AudioPrompts(w.Scope("audio_proj"), audio, o, layers);
             gate = g.Scalar("one", 1f);
         }
 
         var map = new TrunkEmitter(layers, o, model.Trunk.VisualEncoder).Emit(w.Scope("trunk"), frames, prompts, blocked, gate);
         g.Output(map, MapLogits, TensorProto.Types.DataType.Float, "T", s, s);
         return g.ToBytes($"{model.GetType().Name} {o}");
+    }
+
+    // Projected audio tokens [B,tokens,d] and their all-false block mask [B,tokens].
+    private static (string Tokens, string Blocked) AudioPrompts(ModuleWeights w, string audio, SegmenterOptions o, Layers layers)
+    {
+        var ops = layers.Ops;
+        var tokens = SedamEmitter.AudioTokens(w, audio, o, layers);
+        var batch = ops.SliceDims(ops.Shape(audio), 0, 1);
+        var none = ops.Graph.Bools("no_block", new bool[o.AudioTokens], 1, o.AudioTokens);
+        return (tokens, ops.Expand(none, ops.Concat(0, batch, ops.Graph.Int64s("tokens", o.AudioTokens))));
     }
 }

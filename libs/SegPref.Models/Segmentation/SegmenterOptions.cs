@@ -22,6 +22,10 @@ namespace SegPref.Models.Segmentation;
 /// cues. Like every cue it queries the audio and is masked when the audio does not support it (so it is masked under
 /// silence); it keeps a frame alive when the captioner missed the object that sounds.
 /// </param>
+/// <param name="AudioPrompts">
+/// TeSO: besides SeDAM's prompts, the decoder queries also attend to the projected audio tokens the baseline uses (never
+/// masked; the frame gate still blanks frames SeDAM declares silent), so text can only add to the audio prompt.
+/// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
     int ImageSize,
@@ -39,7 +43,8 @@ public sealed record SegmenterOptions(
     double MarginInit = 0.5,
     double RelevanceTemperature = 1.0,
     double NothingLogit = -10.0,
-    bool OpenCue = false)
+    bool OpenCue = false,
+    bool AudioPrompts = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);

@@ -12,6 +12,7 @@ public sealed class TesoSegmenter : Segmenter
     private readonly SegmenterTrunk trunk;
     private readonly Sedam sedam;
     private readonly Tensor silence_embedding;
+    private readonly AudioTokenizer? audio_prompt;
 
     /// <summary>
     /// Creates TeSO for <paramref name="options"/>. <paramref name="silence"/> [AudioDim] is the frozen audio encoder's
@@ -24,6 +25,11 @@ public sealed class TesoSegmenter : Segmenter
         trunk = new SegmenterTrunk(options);
         sedam = new Sedam(options);
         silence_embedding = zeros(options.AudioDim);
+        if (options.AudioPrompts)
+        {
+            audio_prompt = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+        }
+
         RegisterComponents();
         if (silence is not null)
         {
@@ -66,7 +72,16 @@ public sealed class TesoSegmenter : Segmenter
         }
 
         var s = sedam.call(cues, valid, input.Audio, silence_embedding);
-        var output = trunk.call(input.Frames, s.Prompts, s.Keep.logical_not(), s.FrameGate);
+        var (prompts, blocked) = (s.Prompts, s.Keep.logical_not());
+        if (audio_prompt is not null)
+        {
+            // The baseline's audio tokens join the prompts unmasked; silence is still handled by the frame gate.
+            var tokens = audio_prompt.call(input.Audio);
+            prompts = cat([prompts, tokens], 1);
+            blocked = cat([blocked, zeros(b, tokens.shape[1], dtype: ScalarType.Bool)], 1);
+        }
+
+        var output = trunk.call(input.Frames, prompts, blocked, s.FrameGate);
         var validF = valid.to(ScalarType.Bool).to(cues.dtype).unsqueeze(-1);
         var textTokens = s.CueTokens.narrow(1, 0, Options.CueSlots);
         var cueMean = (textTokens * validF).sum(1) / validF.sum(1).clamp_min(1);

@@ -15,10 +15,12 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Paper, 2)]
     [InlineData(DynamicMaskMode.Off, 5)]
     [InlineData(DynamicMaskMode.Calibrated, 3, true)]
-    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false)
+    [InlineData(DynamicMaskMode.Calibrated, 2, true, true)]
+    [InlineData(DynamicMaskMode.Off, 2, false, true)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
-        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue };
+        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts };
         using var model = TestModels.Segmenter("teso", options, 11);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;

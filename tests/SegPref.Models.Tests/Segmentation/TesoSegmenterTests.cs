@@ -74,13 +74,37 @@ public sealed class TesoSegmenterTests : SingleThreadedTorch
         Assert.Equal([2L, 64], output.Contrastive!.Cues.shape);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Forward_AudioEqualsSilenceCalibrated_EveryCueMaskedAndNothingSounds(bool openCue)
+    [Fact]
+    public void Forward_AudioPrompts_TheBaselinesAudioTokensReachTheDecoder()
     {
         using var scope = NewDisposeScope();
-        var options = SegmenterOptions.Small with { OpenCue = openCue };
+        var options = SegmenterOptions.Small with { AudioPrompts = true, DynamicMask = DynamicMaskMode.Off };
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 2, 6);
+        var names = model.named_parameters().Select(p => p.name).ToList();
+        Assert.Contains("audio_prompt.mlp.0.weight", names);
+
+        using var noGrad = no_grad();
+        var before = model.call(input).MapLogits.clone();
+        foreach (var (name, parameter) in model.named_parameters().Where(p => p.name.StartsWith("audio_prompt", StringComparison.Ordinal)))
+        {
+            parameter.add_(randn(parameter.shape, generator: new Generator((ulong)name.Length)));
+        }
+
+        var after = model.call(input).MapLogits;
+
+        Assert.True((before - after).abs().max().item<float>() > 1e-4f, "changing the audio-prompt projection must change the map");
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(true, true)]
+    public void Forward_AudioEqualsSilenceCalibrated_EveryCueMaskedAndNothingSounds(bool openCue, bool audioPrompts)
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small with { OpenCue = openCue, AudioPrompts = audioPrompts };
         var silence = randn(options.AudioDim, generator: new Generator(3));
         using var model = new TesoSegmenter(options, silence);
         model.eval();

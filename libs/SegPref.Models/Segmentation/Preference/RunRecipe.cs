@@ -60,6 +60,11 @@ public static class RunRecipe
             parts.Add("open cue");
         }
 
+        if (teso && (t.AudioPrompts || config.Options.AudioPrompts))
+        {
+            parts.Add("audio prompts");
+        }
+
         if (t.GradientClip > 0)
         {
             parts.Add(N($"clip {t.GradientClip:g4}"));
@@ -88,10 +93,10 @@ public static class RunRecipe
         return string.Join(", ", parts);
     }
 
-    // The preset whose sizes the run used (open cue aside: it is listed with the training switches), else the sizes.
+    // The preset whose sizes the run used (open cue and audio prompts aside: it is listed with the training switches), else the sizes.
     private static string Preset(SegmenterOptions options)
     {
-        var sizes = options with { OpenCue = false };
+        var sizes = options with { OpenCue = false, AudioPrompts = false };
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
             $"{options.Backbone} {options.ImageSize}px d{options.Dim} Q{options.Queries} L{options.DecoderLayers} N{options.SedamLayers}");
     }

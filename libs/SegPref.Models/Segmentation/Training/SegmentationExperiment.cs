@@ -35,6 +35,7 @@ public static class SegmentationExperiment
         {
             DynamicMask = request.Options.DynamicMask ? DynamicMaskMode.Calibrated : DynamicMaskMode.Off,
             OpenCue = request.Kind == "teso" && request.Options.OpenCue,
+            AudioPrompts = request.Kind == "teso" && request.Options.AudioPrompts,
         };
         var cues = request.Kind == "audio-only" ? CueSource.GroundTruth : request.Cues;
         var encoderPaths = cues == CueSource.GroundTruth ? request.Encoders with { Captioner = null } : request.Encoders;

@@ -44,6 +44,10 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("open_cue")]
     public bool OpenCue { get; init; }
 
+    /// <summary>TeSO: the baseline's audio tokens also prompt the decoder (see <see cref="SegmenterOptions.AudioPrompts"/>).</summary>
+    [JsonPropertyName("audio_prompts")]
+    public bool AudioPrompts { get; init; }
+
     /// <summary>Clip the global L2 norm of the gradients to this value before each AdamW step (0 = no clipping).</summary>
     [JsonPropertyName("gradient_clip")]
     public double GradientClip { get; init; }
