@@ -93,7 +93,7 @@ public static class RunRecipe
         return string.Join(", ", parts);
     }
 
-    // The preset whose sizes the run used (open cue and audio prompts aside: it is listed with the training switches), else the sizes.
+    // The preset whose sizes the run used (open cue and audio prompts aside: they are listed with the training switches), else the sizes.
     private static string Preset(SegmenterOptions options)
     {
         var sizes = options with { OpenCue = false, AudioPrompts = false };
