@@ -98,6 +98,20 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.Equal(0.3, training.GetProperty("infonce_weight").GetDouble());
     }
 
+    [Theory]
+    [InlineData("--audio-prompts")]
+    [InlineData("--open-cue")]
+    public async Task Train_AudioOnlyWithTesoSwitch_IsRefusedBeforeAnythingIsWritten(string flag)
+    {
+        string[] args = ["train", "--data", data.Root, "--model", "audio-only", "--out", _tmp["ao"], "--epochs", "1", "--cache", "none", flag, .. Encoders()];
+        var (exit, output) = await CliRunner.RunAsync(args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(flag, output, StringComparison.Ordinal);
+        Assert.Contains("audio-only", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_tmp["ao"]) && Directory.EnumerateFileSystemEntries(_tmp["ao"]).Any());
+    }
+
     [Fact]
     public async Task Eval_UnknownAudioCondition_FailsNamingIt()
     {

@@ -23,13 +23,18 @@ public static class SegmentationExperiment
     };
 
     /// <summary>Trains (or resumes) a segmenter run; see <see cref="SegmentationTrainer"/>.</summary>
-    /// <exception cref="ArgumentException">The run folder holds training state and <see cref="TrainRequest.Resume"/> is false, or a resume with different settings.</exception>
+    /// <exception cref="ArgumentException">The run folder holds training state and <see cref="TrainRequest.Resume"/> is false, a resume with different settings, or TeSO-only switches for the audio-only model.</exception>
     public static SegmentationTrainingResult Train(
         TrainRequest request, IProgress<(string Stage, int Done, int Total)>? stages = null,
         IProgress<SegmentationEpochProgress>? epochs = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
+        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.AudioPrompts || request.Options.CueWeight > 0))
+        {
+            throw new ArgumentException("--open-cue, --audio-prompts and --cue-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
+        }
+
         TorchRuntime.EnsureInitialized();
         var options = SegmenterOptions.FromPreset(request.Preset) with
         {
