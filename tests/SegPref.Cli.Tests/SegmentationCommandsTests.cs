@@ -101,9 +101,11 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     [Theory]
     [InlineData("--audio-prompts")]
     [InlineData("--open-cue")]
-    public async Task Train_AudioOnlyWithTesoSwitch_IsRefusedBeforeAnythingIsWritten(string flag)
+    [InlineData("--grounding-weight", "0.5")]
+    public async Task Train_AudioOnlyWithTesoSwitch_IsRefusedBeforeAnythingIsWritten(string flag, string? value = null)
     {
-        string[] args = ["train", "--data", data.Root, "--model", "audio-only", "--out", _tmp["ao"], "--epochs", "1", "--cache", "none", flag, .. Encoders()];
+        string[] switchArgs = value is null ? [flag] : [flag, value];
+        string[] args = ["train", "--data", data.Root, "--model", "audio-only", "--out", _tmp["ao"], "--epochs", "1", "--cache", "none", .. switchArgs, .. Encoders()];
         var (exit, output) = await CliRunner.RunAsync(args);
 
         Assert.Equal(1, exit);

@@ -10,9 +10,12 @@ public static class SegmentationLoss
 {
     /// <summary>
     /// Computes the loss of <paramref name="output"/> against <paramref name="masks"/> [B,h,w] (0/1 floats) and, for the
-    /// cue-relevance term, <paramref name="cueTargets"/> [B,S] (1 = the cue's class sounds, 0 = it does not, -1 = no cue).
+    /// cue-relevance term, <paramref name="cueTargets"/> [B,S] (1 = the cue's class sounds, 0 = it does not, -1 = no cue);
+    /// for the grounding term, <paramref name="groundingTargets"/> [B,S,h,w] (1 inside a box of an object the slot's cue
+    /// names, 0 elsewhere, -1 over the whole map of a slot without a cue).
     /// </summary>
-    public static LossTerms Compute(SegmentationOutput output, Tensor masks, SegmentationLossOptions options, Tensor? cueTargets = null)
+    /// <exception cref="ArgumentException">Masks of the wrong shape, or a grounding weight for a model without the grounding head.</exception>
+    public static LossTerms Compute(SegmentationOutput output, Tensor masks, SegmentationLossOptions options, Tensor? cueTargets = null, Tensor? groundingTargets = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(masks);
@@ -37,8 +40,39 @@ public static class SegmentationLoss
         var cue = options.CueWeight == 0 || cueTargets is null || output.Sedam is null
             ? zeros(1, dtype: low.dtype).sum()
             : CueRelevance(output.Sedam, cueTargets);
-        var total = (options.BceWeight * bce) + (options.DiceWeight * dice) + (options.InfoNceWeight * infoNce) + (options.CueWeight * cue);
-        return new LossTerms(total, bce, dice, infoNce, cue);
+        var grounding = options.GroundingWeight == 0 || groundingTargets is null
+            ? zeros(1, dtype: low.dtype).sum()
+            : Grounding(output.GroundingLogits ?? throw new ArgumentException("A grounding weight needs a TeSO model built with the grounding head (SegmenterOptions.Grounding).", nameof(output)), groundingTargets);
+        var total = (options.BceWeight * bce) + (options.DiceWeight * dice) + (options.InfoNceWeight * infoNce) + (options.CueWeight * cue) + (options.GroundingWeight * grounding);
+        return new LossTerms(total, bce, dice, infoNce, cue, grounding);
+    }
+
+    // BCE over the pixels of the slots that hold a cue, plus the mean soft Dice of those slots (an object the caption
+    // names but the frame lacks has an empty target: Dice then asks for an empty map). Logits upsampled to the targets.
+    private static Tensor Grounding(Tensor logits, Tensor targets)
+    {
+        if (targets.dim() != 4 || targets.shape[0] != logits.shape[0] || targets.shape[1] != logits.shape[1])
+        {
+            throw new ArgumentException($"Grounding targets must be [{logits.shape[0]},{logits.shape[1]},h,w], got [{string.Join(",", targets.shape)}].", nameof(targets));
+        }
+
+        var present = targets.select(-1, 0).select(-1, 0).ge(0);
+        if (!present.any().item<bool>())
+        {
+            return zeros(1, dtype: logits.dtype).sum();
+        }
+
+        var (h, w) = (targets.shape[2], targets.shape[3]);
+        var up = logits.shape[2] == h && logits.shape[3] == w
+            ? logits
+            : nn.functional.interpolate(logits, size: [h, w], mode: InterpolationMode.Bilinear, align_corners: false);
+        var keep = present.unsqueeze(-1);
+        var l = up.flatten(2).masked_select(keep).view(-1, h * w);
+        var g = targets.flatten(2).masked_select(keep).view(-1, h * w).to(l.dtype);
+        var bce = nn.functional.binary_cross_entropy_with_logits(l, g);
+        var p = l.sigmoid();
+        var dice = (1 - (((2 * (p * g).sum(1)) + 1) / (p.sum(1) + g.sum(1) + 1))).mean();
+        return bce + dice;
     }
 
     // Mean over SeDAM layers of BCE(relevance, sounding) on the slots that hold a cue: every layer's keep decision is

@@ -9,10 +9,14 @@ namespace SegPref.Models.Segmentation;
 /// <param name="FrameGate">1 where some prompt survived, 0 where the frame is declared silent [B] (straight-through in training).</param>
 /// <param name="Sedam">SeDAM's keep masks, relevance and attention logits (TeSO only).</param>
 /// <param name="Contrastive">InfoNCE inputs (TeSO only).</param>
+/// <param name="MaskFeatures">The pixel decoder's mask features [B,d,H/4,W/4].</param>
+/// <param name="GroundingLogits">Per text cue slot, where its objects are [B,S,H/4,W/4] (TeSO with <see cref="SegmenterOptions.Grounding"/> only).</param>
 public sealed record SegmentationOutput(
     Tensor MapLogits,
     Tensor LowResMapLogits,
     MaskPrediction Prediction,
     Tensor FrameGate,
     SedamOutput? Sedam,
-    ContrastivePair? Contrastive);
+    ContrastivePair? Contrastive,
+    Tensor? MaskFeatures = null,
+    Tensor? GroundingLogits = null);

@@ -41,17 +41,18 @@ public sealed class SegmentationTrainStep : IDisposable
 
     /// <summary>
     /// Runs one step on <paramref name="input"/> with target <paramref name="masks"/> [B,h,w] (and, for the cue-relevance
-    /// term, <paramref name="cueTargets"/> [B,S]) and returns the loss parts.
+    /// term, <paramref name="cueTargets"/> [B,S]; for the grounding term, <paramref name="groundingTargets"/> [B,S,h,w])
+    /// and returns the loss parts.
     /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
-    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets = null)
+    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets = null, Tensor? groundingTargets = null)
     {
         using var scope = NewDisposeScope();
         var step = StepCount + 1;
         _model.train();
         _optimizer.zero_grad();
-        var terms = SegmentationLoss.Compute(_model.call(input), masks, _loss, cueTargets);
-        var parts = new LossParts(step, terms.Total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>(), terms.Cue.item<float>());
+        var terms = SegmentationLoss.Compute(_model.call(input), masks, _loss, cueTargets, groundingTargets);
+        var parts = new LossParts(step, terms.Total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>(), terms.Cue.item<float>(), terms.Grounding.item<float>());
         if (!double.IsFinite(parts.Total))
         {
             throw new NonFiniteLossException($"Training loss is not finite at step {step}: total {parts.Total}, BCE {parts.Bce}, Dice {parts.Dice}, InfoNCE {parts.InfoNce}.") { Step = step };

@@ -26,6 +26,10 @@ namespace SegPref.Models.Segmentation;
 /// TeSO: besides SeDAM's prompts, the decoder queries also attend to the projected audio tokens the baseline uses (never
 /// masked; the frame gate still blanks frames SeDAM declares silent), so text can only add to the audio prompt.
 /// </param>
+/// <param name="Grounding">
+/// TeSO, training only: a grounding head maps each text cue's SeDAM token, dotted with the mask features, to where the
+/// objects it names are (sounding or not); trained by an auxiliary loss, unused by the map and the ONNX graph.
+/// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
     int ImageSize,
@@ -44,7 +48,8 @@ public sealed record SegmenterOptions(
     double RelevanceTemperature = 1.0,
     double NothingLogit = -10.0,
     bool OpenCue = false,
-    bool AudioPrompts = false)
+    bool AudioPrompts = false,
+    bool Grounding = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);

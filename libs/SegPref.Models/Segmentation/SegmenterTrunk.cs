@@ -43,6 +43,6 @@ public sealed class SegmenterTrunk : nn.Module<Tensor, Tensor, Tensor, Tensor, S
         var g = gate.view(-1, 1, 1);
         var low = (g * combined) + ((1 - g) * _nothingLogit);
         var full = nn.functional.interpolate(low.unsqueeze(1), size: [frames.shape[2], frames.shape[3]], mode: InterpolationMode.Bilinear, align_corners: false).squeeze(1);
-        return new SegmentationOutput(full, low, prediction, gate, null, null);
+        return new SegmentationOutput(full, low, prediction, gate, null, null, pixels.MaskFeatures);
     }
 }

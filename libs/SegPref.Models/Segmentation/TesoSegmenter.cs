@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Segmentation;
@@ -13,6 +14,7 @@ public sealed class TesoSegmenter : Segmenter
     private readonly Sedam sedam;
     private readonly Tensor silence_embedding;
     private readonly AudioTokenizer? audio_prompt;
+    private readonly Sequential? ground_embed;
 
     /// <summary>
     /// Creates TeSO for <paramref name="options"/>. <paramref name="silence"/> [AudioDim] is the frozen audio encoder's
@@ -28,6 +30,11 @@ public sealed class TesoSegmenter : Segmenter
         if (options.AudioPrompts)
         {
             audio_prompt = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+        }
+
+        if (options.Grounding)
+        {
+            ground_embed = nn.Sequential(nn.Linear(options.Dim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
         }
 
         RegisterComponents();
@@ -86,6 +93,9 @@ public sealed class TesoSegmenter : Segmenter
         var textTokens = s.CueTokens.narrow(1, 0, Options.CueSlots);
         var cueMean = (textTokens * validF).sum(1) / validF.sum(1).clamp_min(1);
         var pair = new ContrastivePair(s.AudioTokens.mean([1]), cueMean, valid.to(ScalarType.Bool).any(-1));
-        return output with { Sedam = s, Contrastive = pair };
+        var grounding = ground_embed is null || output.MaskFeatures is null
+            ? null
+            : einsum("bkc,bchw->bkhw", ground_embed.call(textTokens), output.MaskFeatures);
+        return output with { Sedam = s, Contrastive = pair, GroundingLogits = grounding };
     }
 }

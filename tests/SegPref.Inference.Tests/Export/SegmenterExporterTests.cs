@@ -17,10 +17,11 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Calibrated, 3, true)]
     [InlineData(DynamicMaskMode.Calibrated, 2, true, true)]
     [InlineData(DynamicMaskMode.Off, 2, false, true)]
-    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false)
+    [InlineData(DynamicMaskMode.Calibrated, 2, true, true, true)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
-        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts };
+        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding };
         using var model = TestModels.Segmenter("teso", options, 11);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;

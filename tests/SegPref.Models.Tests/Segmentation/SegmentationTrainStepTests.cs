@@ -79,6 +79,67 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_WithGroundingTargets_TheHeadLearnsWhereEachCuesObjectIs()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(48);
+        var options = Tiny with { Grounding = true };
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(GroundingWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 49);
+        var masks = SegmentationBatch.Masks(options, 2);
+        // Slot 0: an object in the left half; slot 1: one in the bottom half; slot 2: named but not drawn; slot 3: no cue.
+        var targets = zeros(2, 4, 32, 32);
+        targets[TensorIndex.Colon, 0, TensorIndex.Colon, TensorIndex.Slice(0, 16)] = 1;
+        targets[TensorIndex.Colon, 1, TensorIndex.Slice(16, 32), TensorIndex.Colon] = 1;
+        targets[TensorIndex.Colon, 3] = -1;
+
+        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, null, targets)).ToList();
+        model.eval();
+        using var noGrad = no_grad();
+        var grounding = model.call(input).GroundingLogits!;
+
+        Assert.Equal([2, 4, 8, 8], grounding.shape);
+        Assert.True(losses[^1].Grounding < 0.5 * losses[0].Grounding, $"grounding loss {losses[0].Grounding} -> {losses[^1].Grounding}");
+        Assert.True(grounding[0, 0, TensorIndex.Colon, TensorIndex.Slice(0, 4)].mean().item<float>() > grounding[0, 0, TensorIndex.Colon, TensorIndex.Slice(4, 8)].mean().item<float>());
+        Assert.True(grounding[1, 1, TensorIndex.Slice(4, 8)].mean().item<float>() > grounding[1, 1, TensorIndex.Slice(0, 4)].mean().item<float>());
+    }
+
+    [Fact]
+    public void Run_GroundingWeightWithoutTheHead_ThrowsArgumentException()
+    {
+        using var scope = NewDisposeScope();
+        using var model = new TesoSegmenter(Tiny);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(GroundingWeight: 1));
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Run(SegmentationBatch.Random(Tiny, 2, 50), SegmentationBatch.Masks(Tiny, 2), null, zeros(2, 4, 32, 32)));
+
+        Assert.Contains("grounding head", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forward_TheGroundingHead_DoesNotChangeTheMap()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(53);
+        using var plain = new TesoSegmenter(Tiny);
+        using var grounded = new TesoSegmenter(Tiny with { Grounding = true });
+        var weights = plain.state_dict();
+        grounded.load_state_dict(weights, strict: false);
+        plain.eval();
+        grounded.eval();
+        var input = SegmentationBatch.Random(Tiny, 2, 54);
+        using var noGrad = no_grad();
+
+        var a = plain.call(input);
+        var b = grounded.call(input);
+
+        Assert.Null(a.GroundingLogits);
+        Assert.NotNull(b.GroundingLogits);
+        Assert.Equal(a.MapLogits.data<float>().ToArray(), b.MapLogits.data<float>().ToArray());
+    }
+
+    [Fact]
     public void Run_WithoutCueWeight_ReportsNoCueTerm()
     {
         using var scope = NewDisposeScope();

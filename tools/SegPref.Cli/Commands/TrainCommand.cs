@@ -29,6 +29,7 @@ internal static class TrainCommand
         var cueWeight = new Option<double>("--cue-weight") { Description = "TeSO: weight of the cue-relevance loss (SeDAM's keep logits vs which cue classes sound, from the AVSS labels); 0 = the paper's recipe.", DefaultValueFactory = _ => defaults.CueWeight };
         var openCue = new Option<bool>("--open-cue") { Description = "TeSO: add SeDAM's open cue, a learned always-valid token for a sounding object the description does not name." };
         var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated)." };
+        var grounding = new Option<double>("--grounding-weight") { Description = "TeSO: weight of the cue-grounding loss (an auxiliary head learns where each text cue's objects are, sounding or silent, from the AVS-Synth boxes); 0 = off.", DefaultValueFactory = _ => defaults.GroundingWeight };
         var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off).", DefaultValueFactory = _ => defaults.GradientClip };
         var repeat = new Option<double?>("--repeat-threshold") { Description = "Repeat-factor sampling: classes that sound in fewer than this fraction of the training frames are drawn more often (r = sqrt(t / f)); off by default." };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
@@ -38,7 +39,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, audioPrompts, clip, repeat, maxFrames, cache, resume, threads,
+            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
@@ -48,7 +49,7 @@ internal static class TrainCommand
             {
                 Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch), LearningRate = result.GetValue(lr),
                 DynamicMask = !result.GetValue(noDynamic), InfoNceWeight = InfoNceWeight(result.GetValue(noInfoNce), result.GetValue(infoNceWeight), defaults.InfoNceWeight),
-                CueWeight = result.GetValue(cueWeight), OpenCue = result.GetValue(openCue), AudioPrompts = result.GetValue(audioPrompts), GradientClip = result.GetValue(clip), RepeatThreshold = result.GetValue(repeat), MaxFramesPerEpoch = result.GetValue(maxFrames),
+                CueWeight = result.GetValue(cueWeight), OpenCue = result.GetValue(openCue), AudioPrompts = result.GetValue(audioPrompts), GroundingWeight = result.GetValue(grounding), GradientClip = result.GetValue(clip), RepeatThreshold = result.GetValue(repeat), MaxFramesPerEpoch = result.GetValue(maxFrames),
             };
             var dataDir = result.GetRequiredValue(data);
             var request = new TrainRequest(

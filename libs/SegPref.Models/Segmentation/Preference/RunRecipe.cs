@@ -65,6 +65,11 @@ public static class RunRecipe
             parts.Add("audio prompts");
         }
 
+        if (teso && t.GroundingWeight > 0)
+        {
+            parts.Add(N($"grounding {t.GroundingWeight:g4}"));
+        }
+
         if (t.GradientClip > 0)
         {
             parts.Add(N($"clip {t.GradientClip:g4}"));
@@ -93,10 +98,10 @@ public static class RunRecipe
         return string.Join(", ", parts);
     }
 
-    // The preset whose sizes the run used (open cue and audio prompts aside: they are listed with the training switches), else the sizes.
+    // The preset whose sizes the run used (open cue, audio prompts and the grounding head aside: they are listed with the training switches), else the sizes.
     private static string Preset(SegmenterOptions options)
     {
-        var sizes = options with { OpenCue = false, AudioPrompts = false };
+        var sizes = options with { OpenCue = false, AudioPrompts = false, Grounding = false };
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
             $"{options.Backbone} {options.ImageSize}px d{options.Dim} Q{options.Queries} L{options.DecoderLayers} N{options.SedamLayers}");
     }

@@ -20,4 +20,8 @@ internal static class FlipAugmentation
         var flippedMasks = where(rows.view(-1, 1, 1), masks.flip(2), masks);
         return (input with { Frames = frames }, flippedMasks);
     }
+
+    /// <summary>Mirrors per-slot maps [B,S,h,w] (grounding targets) of the rows <paramref name="flip"/> marks.</summary>
+    public static Tensor ApplyToSlots(Tensor maps, bool[] flip) =>
+        flip.Any(f => f) ? where(tensor(flip).view(-1, 1, 1, 1), maps.flip(3), maps) : maps;
 }

@@ -88,6 +88,43 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
         return tensor(targets, [rows.Count, width]);
     }
 
+    /// <summary>
+    /// Cue-grounding targets [B,S,size,size] for <paramref name="rows"/> (S = the text cue slots, no open cue): 1 inside
+    /// the box of every object drawn in the frame whose kind the slot's cue names (sounding or silent), 0 elsewhere; a
+    /// slot without a cue is -1 everywhere. From the AVS-Synth objects (<see cref="FrameRecord.Objects"/>).
+    /// </summary>
+    public Tensor GroundingTargets(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var slots = Cues.Valid.Length / Count;
+        var s = Frames.Size;
+        var plane = s * s;
+        var targets = new float[rows.Count * slots * plane];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            for (var k = 0; k < slots; k++)
+            {
+                var map = targets.AsSpan(((i * slots) + k) * plane, plane);
+                if (!Cues.Valid[(r * slots) + k])
+                {
+                    map.Fill(-1);
+                    continue;
+                }
+
+                foreach (var o in Frames.Frames[r].Objects.Where(o => string.Equals(o.Kind, Cues.Slots[r][k], StringComparison.Ordinal)))
+                {
+                    for (var y = Math.Max(0, o.Y); y < Math.Min(s, o.Y + o.Height); y++)
+                    {
+                        map.Slice((y * s) + Math.Max(0, o.X), Math.Max(0, Math.Min(s, o.X + o.Width) - Math.Max(0, o.X))).Fill(1);
+                    }
+                }
+            }
+        }
+
+        return tensor(targets, [rows.Count, slots, s, s]);
+    }
+
     private static Tensor Normalise(Tensor bytes)
     {
         var mean = tensor(ImageTensor.ImageNetMean.ToArray(), [1, 3, 1, 1]);

@@ -23,7 +23,9 @@ public static class SegmentationTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var teso = model is TesoSegmenter;
-        var loss = new SegmentationLossOptions(InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0);
+        var loss = new SegmentationLossOptions(
+            InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0,
+            GroundingWeight: teso && model.Options.Grounding ? options.GroundingWeight : 0);
         using var step = new SegmentationTrainStep(model, loss, options.LearningRate, options.WeightDecay, options.GradientClip);
         var state = TrainingState.TryRead(runDir) ?? new TrainingState(0, 0, 0, double.NegativeInfinity, null, []);
         if (state.EpochsDone > 0)
@@ -51,7 +53,7 @@ public static class SegmentationTrainer
                 ? Shuffle(train.Count, options.Seed, epoch).Take(framesPerEpoch).ToArray()
                 : RepeatFactorSampling.Order(factors, framesPerEpoch, options.Seed, epoch);
             var flips = new Random(unchecked((options.Seed * 104729) + epoch));
-            double sum = 0, bce = 0, dice = 0, nce = 0, cue = 0;
+            double sum = 0, bce = 0, dice = 0, nce = 0, cue = 0, ground = 0;
             var done = 0;
             for (var s = 0; s < stepsPerEpoch; s++)
             {
@@ -66,13 +68,15 @@ public static class SegmentationTrainer
                 var rows = order.AsSpan(s * options.BatchSize, Math.Min(options.BatchSize, order.Length - (s * options.BatchSize))).ToArray();
                 var (input, masks) = train.Batch(rows);
                 var flip = rows.Select(_ => flips.NextDouble() < 0.5).ToArray();
+                var grounding = loss.GroundingWeight > 0 ? train.GroundingTargets(rows) : null;
                 if (options.FlipAugment)
                 {
                     (input, masks) = FlipAugmentation.Apply(input, masks, flip);
+                    grounding = grounding is null ? null : FlipAugmentation.ApplyToSlots(grounding, flip);
                 }
 
-                var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null);
-                (sum, bce, dice, nce, cue, done) = (sum + parts.Total, bce + parts.Bce, dice + parts.Dice, nce + parts.InfoNce, cue + parts.Cue, done + 1);
+                var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null, grounding);
+                (sum, bce, dice, nce, cue, ground, done) = (sum + parts.Total, bce + parts.Bce, dice + parts.Dice, nce + parts.InfoNce, cue + parts.Cue, ground + parts.Grounding, done + 1);
                 progress?.Report(new SegmentationEpochProgress(epoch, options.Epochs, s + 1, stepsPerEpoch, sum / done, null, clock.Elapsed));
             }
 
@@ -85,7 +89,7 @@ public static class SegmentationTrainer
             state.History.Add(new Dictionary<string, double>
             {
                 ["epoch"] = epoch, ["train_loss"] = sum / done, ["train_bce"] = bce / done, ["train_dice"] = dice / done,
-                ["train_infonce"] = nce / done, ["train_cue"] = cue / done, ["val_miou"] = scores.MIoU, ["val_f"] = scores.FScore,
+                ["train_infonce"] = nce / done, ["train_cue"] = cue / done, ["train_grounding"] = ground / done, ["val_miou"] = scores.MIoU, ["val_f"] = scores.FScore,
                 ["seconds"] = clock.Elapsed.TotalSeconds,
             });
             if (scores.MIoU > state.BestMIoU)

@@ -40,6 +40,14 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("cue_weight")]
     public double CueWeight { get; init; }
 
+    /// <summary>
+    /// Weight of the cue-grounding loss (TeSO): an auxiliary head learns where the objects each text cue names are, from
+    /// the AVS-Synth boxes of every visible object (sounding or silent); 0 = off (the paper's recipe). A weight above 0
+    /// builds the model with <see cref="SegmenterOptions.Grounding"/>.
+    /// </summary>
+    [JsonPropertyName("grounding_weight")]
+    public double GroundingWeight { get; init; }
+
     /// <summary>TeSO: add SeDAM's open cue (see <see cref="SegmenterOptions.OpenCue"/>).</summary>
     [JsonPropertyName("open_cue")]
     public bool OpenCue { get; init; }
@@ -72,9 +80,9 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
         {
-            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE and cue weights and the gradient clip >= 0, the repeat threshold in (0, 1].");
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1].");
         }
     }
 }

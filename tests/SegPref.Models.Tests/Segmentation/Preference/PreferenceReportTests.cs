@@ -20,11 +20,11 @@ public sealed class PreferenceReportTests : IDisposable
     [Fact]
     public void Describe_ChangedOptions_ListsEachButNotTheSeed()
     {
-        var training = new SegmentationTrainingOptions { Epochs = 14, Seed = 9, OpenCue = true, AudioPrompts = true, CueWeight = 0.5, GradientClip = 1, InfoNceWeight = 0, DynamicMask = false };
+        var training = new SegmentationTrainingOptions { Epochs = 14, Seed = 9, OpenCue = true, AudioPrompts = true, CueWeight = 0.5, GroundingWeight = 0.25, GradientClip = 1, InfoNceWeight = 0, DynamicMask = false };
         var config = Config("teso", training, open: true) with { Calibration = new MarginCalibration(0.5, 0.05, 0.7, 0.71, []) };
 
         Assert.Equal(
-            "teso, predicted cues, small, 14 epochs, no dynamic mask, no InfoNCE, cue weight 0.5, open cue, audio prompts, clip 1, calibrated",
+            "teso, predicted cues, small, 14 epochs, no dynamic mask, no InfoNCE, cue weight 0.5, open cue, audio prompts, grounding 0.25, clip 1, calibrated",
             RunRecipe.Describe(config));
         Assert.Equal(RunRecipe.Describe(config), RunRecipe.Describe(config with { Training = training with { Seed = 1 } }));
     }
