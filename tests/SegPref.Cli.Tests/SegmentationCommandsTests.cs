@@ -101,7 +101,6 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     [Theory]
     [InlineData("--audio-prompts")]
     [InlineData("--open-cue")]
-    [InlineData("--grounding-weight", "0.5")]
     public async Task Train_AudioOnlyWithTesoSwitch_IsRefusedBeforeAnythingIsWritten(string flag, string? value = null)
     {
         string[] switchArgs = value is null ? [flag] : [flag, value];

@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Segmentation;
@@ -10,14 +11,26 @@ public sealed class AudioOnlySegmenter : Segmenter
 {
     private readonly SegmenterTrunk trunk;
     private readonly AudioTokenizer audio_proj;
+    private readonly Parameter? object_query;
+    private readonly Sequential? ground_embed;
 
-    /// <summary>Creates the baseline for <paramref name="options"/> (cue sizes and the dynamic-mask mode are unused).</summary>
+    /// <summary>
+    /// Creates the baseline for <paramref name="options"/> (cue sizes and the dynamic-mask mode are unused). With
+    /// <see cref="SegmenterOptions.Grounding"/> it gets the class-agnostic analogue of TeSO's grounding head: one learned
+    /// token, through the same head, marks where any object is (the baseline has no class names to ground).
+    /// </summary>
     public AudioOnlySegmenter(SegmenterOptions options)
         : base(nameof(AudioOnlySegmenter), options)
     {
         options.Validate();
         trunk = new SegmenterTrunk(options);
         audio_proj = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+        if (options.Grounding)
+        {
+            object_query = nn.Parameter(randn(1, 1, options.Dim) * 0.02);
+            ground_embed = nn.Sequential(nn.Linear(options.Dim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
+        }
+
         RegisterComponents();
     }
 
@@ -31,6 +44,13 @@ public sealed class AudioOnlySegmenter : Segmenter
         var tokens = audio_proj.call(input.Audio);
         var b = input.Frames.shape[0];
         var blocked = zeros(b, tokens.shape[1], dtype: ScalarType.Bool);
-        return trunk.call(input.Frames, tokens, blocked, ones(b));
+        var output = trunk.call(input.Frames, tokens, blocked, ones(b));
+        if (object_query is null || ground_embed is null || output.MaskFeatures is null)
+        {
+            return output;
+        }
+
+        var objects = einsum("bkc,bchw->bkhw", ground_embed.call(object_query.expand(b, 1, Options.Dim)), output.MaskFeatures);
+        return output with { GroundingLogits = objects };
     }
 }

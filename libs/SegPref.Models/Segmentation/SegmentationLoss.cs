@@ -42,7 +42,7 @@ public static class SegmentationLoss
             : CueRelevance(output.Sedam, cueTargets);
         var grounding = options.GroundingWeight == 0 || groundingTargets is null
             ? zeros(1, dtype: low.dtype).sum()
-            : Grounding(output.GroundingLogits ?? throw new ArgumentException("A grounding weight needs a TeSO model built with the grounding head (SegmenterOptions.Grounding).", nameof(output)), groundingTargets);
+            : Grounding(output.GroundingLogits ?? throw new ArgumentException("A grounding weight needs a model built with the grounding head (SegmenterOptions.Grounding).", nameof(output)), groundingTargets);
         var total = (options.BceWeight * bce) + (options.DiceWeight * dice) + (options.InfoNceWeight * infoNce) + (options.CueWeight * cue) + (options.GroundingWeight * grounding);
         return new LossTerms(total, bce, dice, infoNce, cue, grounding);
     }

@@ -10,8 +10,9 @@ namespace SegPref.Models.Segmentation;
 /// sounds in the frame (from the AVSS semantic labels); 0 disables it. Ignored for the audio-only model.
 /// </param>
 /// <param name="GroundingWeight">
-/// Weight of the cue-grounding term: BCE + Dice of TeSO's grounding logits against the boxes of the objects each text
-/// cue names (sounding or not); 0 disables it. Needs a model with <see cref="SegmenterOptions.Grounding"/>.
+/// Weight of the grounding term: BCE + Dice of the grounding logits against the boxes of the objects each text cue
+/// names (TeSO) or of every object (the baseline), sounding or not; 0 disables it. Needs a model with
+/// <see cref="SegmenterOptions.Grounding"/>.
 /// </param>
 public sealed record SegmentationLossOptions(
     double BceWeight = 1.0,

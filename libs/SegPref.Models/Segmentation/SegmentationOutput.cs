@@ -10,7 +10,10 @@ namespace SegPref.Models.Segmentation;
 /// <param name="Sedam">SeDAM's keep masks, relevance and attention logits (TeSO only).</param>
 /// <param name="Contrastive">InfoNCE inputs (TeSO only).</param>
 /// <param name="MaskFeatures">The pixel decoder's mask features [B,d,H/4,W/4].</param>
-/// <param name="GroundingLogits">Per text cue slot, where its objects are [B,S,H/4,W/4] (TeSO with <see cref="SegmenterOptions.Grounding"/> only).</param>
+/// <param name="GroundingLogits">
+/// With <see cref="SegmenterOptions.Grounding"/>: TeSO, per text cue slot, where its objects are [B,S,H/4,W/4]; the
+/// baseline, where any object is [B,1,H/4,W/4].
+/// </param>
 public sealed record SegmentationOutput(
     Tensor MapLogits,
     Tensor LowResMapLogits,

@@ -27,8 +27,9 @@ namespace SegPref.Models.Segmentation;
 /// masked; the frame gate still blanks frames SeDAM declares silent), so text can only add to the audio prompt.
 /// </param>
 /// <param name="Grounding">
-/// TeSO, training only: a grounding head maps each text cue's SeDAM token, dotted with the mask features, to where the
-/// objects it names are (sounding or not); trained by an auxiliary loss, unused by the map and the ONNX graph.
+/// Training only: a grounding head maps each text cue's SeDAM token (TeSO), or one learned "any object" token (the
+/// audio-only baseline, which has no class names), dotted with the mask features, to where those objects are (sounding
+/// or not); trained by an auxiliary loss, unused by the map and the ONNX graph.
 /// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,

@@ -76,9 +76,10 @@ public sealed class SegmenterExporterTests
     [Theory]
     [InlineData(1)]
     [InlineData(4)]
-    public void Export_AudioOnly_MatchesTorchSharpOnRandomInputs(int frames)
+    [InlineData(2, true)]
+    public void Export_AudioOnly_MatchesTorchSharpOnRandomInputs(int frames, bool grounding = false)
     {
-        var options = TestModels.SmallOptions();
+        var options = TestModels.SmallOptions() with { Grounding = grounding };
         using var model = TestModels.Segmenter("audio-only", options, 12);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;

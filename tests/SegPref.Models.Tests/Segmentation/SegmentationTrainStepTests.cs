@@ -106,6 +106,28 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_AudioOnlyWithObjectTargets_LearnsWhereAnyObjectIs()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(55);
+        var options = Tiny with { Grounding = true };
+        using var model = new AudioOnlySegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(GroundingWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 56);
+        var targets = zeros(2, 1, 32, 32);
+        targets[TensorIndex.Colon, 0, TensorIndex.Slice(0, 16), TensorIndex.Slice(0, 16)] = 1;
+
+        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, SegmentationBatch.Masks(options, 2), null, targets)).ToList();
+        model.eval();
+        using var noGrad = no_grad();
+        var objects = model.call(input).GroundingLogits!;
+
+        Assert.Equal([2, 1, 8, 8], objects.shape);
+        Assert.True(losses[^1].Grounding < 0.5 * losses[0].Grounding, $"grounding loss {losses[0].Grounding} -> {losses[^1].Grounding}");
+        Assert.True(objects[0, 0, TensorIndex.Slice(0, 4), TensorIndex.Slice(0, 4)].mean().item<float>() > objects[0, 0, TensorIndex.Slice(4, 8), TensorIndex.Slice(4, 8)].mean().item<float>());
+    }
+
+    [Fact]
     public void Run_GroundingWeightWithoutTheHead_ThrowsArgumentException()
     {
         using var scope = NewDisposeScope();

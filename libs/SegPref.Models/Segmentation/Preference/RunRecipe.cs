@@ -65,9 +65,9 @@ public static class RunRecipe
             parts.Add("audio prompts");
         }
 
-        if (teso && t.GroundingWeight > 0)
+        if (t.GroundingWeight > 0)
         {
-            parts.Add(N($"grounding {t.GroundingWeight:g4}"));
+            parts.Add(teso ? N($"grounding {t.GroundingWeight:g4}") : N($"objectness {t.GroundingWeight:g4}"));
         }
 
         if (t.GradientClip > 0)

@@ -30,9 +30,9 @@ public static class SegmentationExperiment
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
-        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.AudioPrompts || request.Options.CueWeight > 0 || request.Options.GroundingWeight > 0))
+        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.AudioPrompts || request.Options.CueWeight > 0))
         {
-            throw new ArgumentException("--open-cue, --audio-prompts, --cue-weight and --grounding-weight change TeSO's SeDAM and cues; the audio-only baseline has neither (drop them, or train --model teso).");
+            throw new ArgumentException("--open-cue, --audio-prompts and --cue-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
         }
 
         TorchRuntime.EnsureInitialized();
@@ -41,7 +41,7 @@ public static class SegmentationExperiment
             DynamicMask = request.Options.DynamicMask ? DynamicMaskMode.Calibrated : DynamicMaskMode.Off,
             OpenCue = request.Kind == "teso" && request.Options.OpenCue,
             AudioPrompts = request.Kind == "teso" && request.Options.AudioPrompts,
-            Grounding = request.Kind == "teso" && request.Options.GroundingWeight > 0,
+            Grounding = request.Options.GroundingWeight > 0,
         };
         var cues = request.Kind == "audio-only" ? CueSource.GroundTruth : request.Cues;
         var encoderPaths = cues == CueSource.GroundTruth ? request.Encoders with { Captioner = null } : request.Encoders;

@@ -112,17 +112,40 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
                     continue;
                 }
 
-                foreach (var o in Frames.Frames[r].Objects.Where(o => string.Equals(o.Kind, Cues.Slots[r][k], StringComparison.Ordinal)))
-                {
-                    for (var y = Math.Max(0, o.Y); y < Math.Min(s, o.Y + o.Height); y++)
-                    {
-                        map.Slice((y * s) + Math.Max(0, o.X), Math.Max(0, Math.Min(s, o.X + o.Width) - Math.Max(0, o.X))).Fill(1);
-                    }
-                }
+                FillBoxes(map, s, Frames.Frames[r].Objects.Where(o => string.Equals(o.Kind, Cues.Slots[r][k], StringComparison.Ordinal)));
             }
         }
 
         return tensor(targets, [rows.Count, slots, s, s]);
+    }
+
+    /// <summary>
+    /// Class-agnostic grounding targets [B,1,size,size] for <paramref name="rows"/> (the audio-only baseline's analogue of
+    /// <see cref="GroundingTargets"/>): 1 inside the box of every object drawn in the frame, sounding or silent.
+    /// </summary>
+    public Tensor ObjectTargets(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var s = Frames.Size;
+        var targets = new float[rows.Count * s * s];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            FillBoxes(targets.AsSpan(i * s * s, s * s), s, Frames.Frames[rows[i]].Objects);
+        }
+
+        return tensor(targets, [rows.Count, 1, s, s]);
+    }
+
+    private static void FillBoxes(Span<float> map, int s, IEnumerable<FrameObject> objects)
+    {
+        foreach (var o in objects)
+        {
+            var (x0, x1) = (Math.Max(0, o.X), Math.Min(s, o.X + o.Width));
+            for (var y = Math.Max(0, o.Y); y < Math.Min(s, o.Y + o.Height) && x1 > x0; y++)
+            {
+                map.Slice((y * s) + x0, x1 - x0).Fill(1);
+            }
+        }
     }
 
     private static Tensor Normalise(Tensor bytes)

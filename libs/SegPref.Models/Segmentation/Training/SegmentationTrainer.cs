@@ -25,7 +25,7 @@ public static class SegmentationTrainer
         var teso = model is TesoSegmenter;
         var loss = new SegmentationLossOptions(
             InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0,
-            GroundingWeight: teso && model.Options.Grounding ? options.GroundingWeight : 0);
+            GroundingWeight: model.Options.Grounding ? options.GroundingWeight : 0);
         using var step = new SegmentationTrainStep(model, loss, options.LearningRate, options.WeightDecay, options.GradientClip);
         var state = TrainingState.TryRead(runDir) ?? new TrainingState(0, 0, 0, double.NegativeInfinity, null, []);
         if (state.EpochsDone > 0)
@@ -68,7 +68,7 @@ public static class SegmentationTrainer
                 var rows = order.AsSpan(s * options.BatchSize, Math.Min(options.BatchSize, order.Length - (s * options.BatchSize))).ToArray();
                 var (input, masks) = train.Batch(rows);
                 var flip = rows.Select(_ => flips.NextDouble() < 0.5).ToArray();
-                var grounding = loss.GroundingWeight > 0 ? train.GroundingTargets(rows) : null;
+                var grounding = loss.GroundingWeight == 0 ? null : teso ? train.GroundingTargets(rows) : train.ObjectTargets(rows);
                 if (options.FlipAugment)
                 {
                     (input, masks) = FlipAugmentation.Apply(input, masks, flip);

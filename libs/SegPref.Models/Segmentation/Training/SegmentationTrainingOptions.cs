@@ -41,9 +41,10 @@ public sealed record SegmentationTrainingOptions
     public double CueWeight { get; init; }
 
     /// <summary>
-    /// Weight of the cue-grounding loss (TeSO): an auxiliary head learns where the objects each text cue names are, from
-    /// the AVS-Synth boxes of every visible object (sounding or silent); 0 = off (the paper's recipe). A weight above 0
-    /// builds the model with <see cref="SegmenterOptions.Grounding"/>.
+    /// Weight of the grounding loss: an auxiliary head learns where the objects each text cue names are (TeSO), or where
+    /// any object is (the audio-only baseline, which has no class names), from the AVS-Synth boxes of every visible
+    /// object, sounding or silent; 0 = off (the paper's recipe). A weight above 0 builds the model with
+    /// <see cref="SegmenterOptions.Grounding"/>.
     /// </summary>
     [JsonPropertyName("grounding_weight")]
     public double GroundingWeight { get; init; }

@@ -35,6 +35,9 @@ public sealed class PreferenceReportTests : IDisposable
         var config = Config("audio-only", new SegmentationTrainingOptions { Epochs = 14, InfoNceWeight = 0, DynamicMask = false, LearningRate = 5e-4 });
 
         Assert.Equal("audio-only, small, 14 epochs, lr 0.0005", RunRecipe.Describe(config));
+        Assert.Equal(
+            "audio-only, small, 14 epochs, lr 0.0005, objectness 0.5",
+            RunRecipe.Describe(config with { Training = config.Training with { GroundingWeight = 0.5 }, Options = config.Options with { Grounding = true } }));
     }
 
     [Fact]

@@ -49,8 +49,11 @@ public sealed class SegmentationSplitTests
 
         var targets = withObjects.GroundingTargets([0, 1]);
         var dog = targets[0, 0].data<float>().ToArray();
+        var objects = withObjects.ObjectTargets([0, 1]);
 
         Assert.Equal([2, 4, 4, 4], targets.shape);
+        Assert.Equal([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 1], objects[0, 0].data<float>().ToArray());
+        Assert.Equal(0, objects[1].sum().item<float>());
         Assert.Equal([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1], dog);
         Assert.Equal(0, targets[0, 1].abs().sum().item<float>());
         Assert.True(targets[0, 2].eq(-1).all().item<bool>());
