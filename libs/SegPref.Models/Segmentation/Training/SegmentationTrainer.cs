@@ -13,6 +13,7 @@ public static class SegmentationTrainer
 {
     /// <summary>Trains (or resumes) into <paramref name="runDir"/>; segmenter.json must already be written there.</summary>
     /// <exception cref="NonFiniteLossException">The loss became NaN or infinite.</exception>
+    /// <exception cref="ArgumentException">A grounding weight without the grounding head, or without object boxes in the train split.</exception>
     public static SegmentationTrainingResult Train(
         Segmenter model, SegmentationSplit train, SegmentationSplit val, SegmentationTrainingOptions options, string runDir,
         IProgress<SegmentationEpochProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -23,6 +24,16 @@ public static class SegmentationTrainer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var teso = model is TesoSegmenter;
+        if (options.GroundingWeight > 0 && !model.Options.Grounding)
+        {
+            throw new ArgumentException("A grounding weight needs a model built with the grounding head (SegmenterOptions.Grounding).", nameof(model));
+        }
+
+        if (options.GroundingWeight > 0 && !train.Frames.Frames.Any(f => f.Objects.Count > 0))
+        {
+            throw new ArgumentException($"--grounding-weight needs the boxes of the objects drawn in each frame (AVS-Synth synth.json 'objects'); the {train.Name} split lists none.", nameof(train));
+        }
+
         var loss = new SegmentationLossOptions(
             InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0,
             GroundingWeight: model.Options.Grounding ? options.GroundingWeight : 0);

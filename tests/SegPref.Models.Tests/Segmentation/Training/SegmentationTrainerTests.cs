@@ -84,6 +84,33 @@ public sealed class SegmentationTrainerTests : SingleThreadedTorch
         Assert.Contains("\"threshold\": 0.5", json, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("teso")]
+    [InlineData("audio-only")]
+    public void Train_WithGroundingWeight_LogsTheGroundingTermAndRefusesSplitsWithoutBoxes(string kind)
+    {
+        var split = SyntheticSplit.Create(clips: 2, framesPerClip: 4, seed: 6);
+        var boxed = split with
+        {
+            Frames = split.Frames with
+            {
+                Frames = [.. split.Frames.Frames.Select(f => f with { Objects = [new FrameObject(f.GroundTruthCues[0], true, false, 4, 4, 12, 10)] })],
+            },
+        };
+        var options = Options with { Epochs = 1, GroundingWeight = 0.5 };
+        manual_seed(17);
+        using var model = Segmenter.Create(kind, SyntheticSplit.Tiny with { Grounding = true });
+        using var plain = Segmenter.Create(kind, SyntheticSplit.Tiny);
+
+        var result = SegmentationTrainer.Train(model, boxed, boxed, options, _dir, cancellationToken: TestContext.Current.CancellationToken);
+        var noBoxes = Assert.Throws<ArgumentException>(() => SegmentationTrainer.Train(model, split, split, options, Path.Combine(_dir, "b"), cancellationToken: TestContext.Current.CancellationToken));
+        var noHead = Assert.Throws<ArgumentException>(() => SegmentationTrainer.Train(plain, boxed, boxed, options, Path.Combine(_dir, "c"), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.True(result.History[0]["train_grounding"] > 0);
+        Assert.Contains("synth.json", noBoxes.Message, StringComparison.Ordinal);
+        Assert.Contains("grounding head", noHead.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void SegmenterRun_SaveThenLoad_GivesIdenticalOutputs()
     {
