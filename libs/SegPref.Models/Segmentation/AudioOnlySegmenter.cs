@@ -28,7 +28,7 @@ public sealed class AudioOnlySegmenter : Segmenter
         if (options.Grounding)
         {
             object_query = nn.Parameter(randn(1, 1, options.Dim) * 0.02);
-            ground_embed = nn.Sequential(nn.Linear(options.Dim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
+            ground_embed = GroundingHead.Create(options.Dim);
         }
 
         RegisterComponents();
@@ -50,7 +50,7 @@ public sealed class AudioOnlySegmenter : Segmenter
             return output;
         }
 
-        var objects = einsum("bkc,bchw->bkhw", ground_embed.call(object_query.expand(b, 1, Options.Dim)), output.MaskFeatures);
+        var objects = GroundingHead.Logits(ground_embed, object_query.expand(b, 1, Options.Dim), output.MaskFeatures);
         return output with { GroundingLogits = objects };
     }
 }

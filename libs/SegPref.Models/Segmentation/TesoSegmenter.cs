@@ -34,7 +34,7 @@ public sealed class TesoSegmenter : Segmenter
 
         if (options.Grounding)
         {
-            ground_embed = nn.Sequential(nn.Linear(options.Dim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
+            ground_embed = GroundingHead.Create(options.Dim);
         }
 
         RegisterComponents();
@@ -95,7 +95,7 @@ public sealed class TesoSegmenter : Segmenter
         var pair = new ContrastivePair(s.AudioTokens.mean([1]), cueMean, valid.to(ScalarType.Bool).any(-1));
         var grounding = ground_embed is null || output.MaskFeatures is null
             ? null
-            : einsum("bkc,bchw->bkhw", ground_embed.call(textTokens), output.MaskFeatures);
+            : GroundingHead.Logits(ground_embed, textTokens, output.MaskFeatures);
         return output with { Sedam = s, Contrastive = pair, GroundingLogits = grounding };
     }
 }

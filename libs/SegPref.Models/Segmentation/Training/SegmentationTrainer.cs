@@ -36,7 +36,7 @@ public static class SegmentationTrainer
 
         var loss = new SegmentationLossOptions(
             InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0,
-            GroundingWeight: model.Options.Grounding ? options.GroundingWeight : 0);
+            GroundingWeight: options.GroundingWeight);
         using var step = new SegmentationTrainStep(model, loss, options.LearningRate, options.WeightDecay, options.GradientClip);
         var state = TrainingState.TryRead(runDir) ?? new TrainingState(0, 0, 0, double.NegativeInfinity, null, []);
         if (state.EpochsDone > 0)
