@@ -101,6 +101,11 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     [Theory]
     [InlineData("--audio-prompts")]
     [InlineData("--open-cue")]
+    [InlineData("--cue-weight", "0.5")]
+    [InlineData("--no-infonce")]
+    [InlineData("--infonce-weight", "0.3")]
+    [InlineData("--no-dynamic-mask")]
+    [InlineData("--cues", "ground-truth")]
     public async Task Train_AudioOnlyWithTesoSwitch_IsRefusedBeforeAnythingIsWritten(string flag, string? value = null)
     {
         string[] switchArgs = value is null ? [flag] : [flag, value];

@@ -44,6 +44,7 @@ internal static class TrainCommand
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
+            RefuseTextSwitchesForBaseline(result, result.GetRequiredValue(model), cues, noDynamic, noInfoNce, infoNceWeight);
             CliTorch.SetThreads(result.GetValue(threads));
             var options = defaults with
             {
@@ -79,6 +80,22 @@ internal static class TrainCommand
         (false, { } w) => w,
         (false, null) => fallback,
     };
+
+    // The baseline has no text cues, no SeDAM and so no dynamic mask or InfoNCE: these switches given explicitly with
+    // --model audio-only would be ignored (their defaults still apply to TeSO runs and are recorded as such).
+    private static void RefuseTextSwitchesForBaseline(ParseResult result, string model, params Option[] textSwitches)
+    {
+        if (model != "audio-only")
+        {
+            return;
+        }
+
+        var given = textSwitches.Where(o => result.GetResult(o) is { Implicit: false }).Select(o => o.Name).ToList();
+        if (given.Count > 0)
+        {
+            throw new ArgumentException($"{string.Join(", ", given)}: the audio-only baseline has no text cues, SeDAM, dynamic mask or InfoNCE term, so this would be ignored (drop it, or train --model teso).");
+        }
+    }
 
     public static string? CacheFolder(string? value, string dataDir) =>
         value == "none" ? null : value ?? Path.Combine(dataDir, ".segpref-cache");
