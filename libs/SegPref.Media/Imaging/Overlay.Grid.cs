@@ -6,8 +6,9 @@ public static partial class Overlay
     /// <summary>
     /// Lays the panels out left to right, top to bottom, <paramref name="columns"/> per row (0 = all in one row),
     /// each in a cell as large as the largest panel (top-left aligned), <paramref name="gap"/> pixels apart,
-    /// on black. With <paramref name="labels"/>, draws each label in a panel's top-left corner when a font
-    /// is available (see <see cref="CanDrawLabels"/>); otherwise the labels are skipped.
+    /// on black. With <paramref name="labels"/>, draws each label in a panel's top-left corner (wrapped to the cell's
+    /// width, clipped to the cell) when a font is available (see <see cref="CanDrawLabels"/>); otherwise the labels
+    /// are skipped.
     /// </summary>
     public static RgbImage SideBySide(IReadOnlyList<RgbImage> panels, int gap, int columns = 0, IReadOnlyList<string>? labels = null)
     {
@@ -36,7 +37,7 @@ public static partial class Overlay
             Paste(grid, panels[i], (i % perRow) * (cellWidth + gap), (i / perRow) * (cellHeight + gap));
         }
 
-        return labels is null ? grid : PanelLabels.Draw(grid, labels, perRow, cellWidth + gap, cellHeight + gap);
+        return labels is null ? grid : PanelLabels.Draw(grid, labels, perRow, cellWidth, cellHeight, gap);
     }
 
     /// <summary>Whether <see cref="SideBySide"/> can draw labels here (a typeface with glyphs was found).</summary>

@@ -20,7 +20,11 @@ internal static class PanelLabels
 
     public static bool FontAvailable => Typeface is not null;
 
-    public static RgbImage Draw(RgbImage grid, IReadOnlyList<string> labels, int perRow, int strideX, int strideY)
+    /// <summary>
+    /// Draws each label in its cell's top-left corner, wrapped onto as many lines as it needs to fit
+    /// <paramref name="cellWidth"/> (at spaces, else after hyphens), and clipped to the cell.
+    /// </summary>
+    public static RgbImage Draw(RgbImage grid, IReadOnlyList<string> labels, int perRow, int cellWidth, int cellHeight, int gap)
     {
         if (!FontAvailable)
         {
@@ -40,14 +44,68 @@ internal static class PanelLabels
                     continue;
                 }
 
-                float left = (i % perRow) * strideX, top = (i / perRow) * strideY;
-                var width = font.MeasureText(labels[i]);
-                canvas.DrawRect(left, top, width + (2 * Padding), TextSize + (2 * Padding), box);
-                canvas.DrawText(labels[i], left + Padding, top + Padding + TextSize - font.Metrics.Descent, SKTextAlign.Left, font, ink);
+                float left = (i % perRow) * (cellWidth + gap), top = (i / perRow) * (cellHeight + gap);
+                canvas.Save();
+                canvas.ClipRect(new SKRect(left, top, left + cellWidth, top + cellHeight));
+                var lines = Wrap(labels[i], cellWidth - (2 * Padding), t => font.MeasureText(t));
+                for (var l = 0; l < lines.Count; l++)
+                {
+                    var y = top + (l * (TextSize + Padding));
+                    canvas.DrawRect(left, y, font.MeasureText(lines[l]) + (2 * Padding), TextSize + (2 * Padding), box);
+                    canvas.DrawText(lines[l], left + Padding, y + Padding + TextSize - font.Metrics.Descent, SKTextAlign.Left, font, ink);
+                }
+
+                canvas.Restore();
             }
         }
 
         return SkiaBitmaps.FromBitmap(bitmap);
+    }
+
+    /// <summary>
+    /// Greedy line breaking: pieces end at spaces (dropped) or after hyphens (kept); a line takes pieces while it fits
+    /// <paramref name="maxWidth"/>, and a piece wider than that alone gets its own line.
+    /// </summary>
+    internal static List<string> Wrap(string text, float maxWidth, Func<string, float> measure)
+    {
+        var pieces = new List<string>();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var start = 0;
+            for (var k = 0; k < word.Length; k++)
+            {
+                if (word[k] == '-' && k + 1 < word.Length)
+                {
+                    pieces.Add(word[start..(k + 1)]);
+                    start = k + 1;
+                }
+            }
+
+            pieces.Add(word[start..] + " ");
+        }
+
+        var lines = new List<string>();
+        var line = "";
+        foreach (var piece in pieces)
+        {
+            var candidate = line + piece;
+            if (line.Length > 0 && measure(candidate.TrimEnd()) > maxWidth)
+            {
+                lines.Add(line.TrimEnd());
+                line = piece;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        if (line.Length > 0)
+        {
+            lines.Add(line.TrimEnd());
+        }
+
+        return lines;
     }
 
     private static SKTypeface? FindTypeface()

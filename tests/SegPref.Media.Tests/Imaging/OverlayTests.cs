@@ -86,6 +86,30 @@ public sealed class OverlayTests
     }
 
     [Fact]
+    public void SideBySide_LongLabel_WrapsInsideItsCellAndNeverPaintsTheNextPanel()
+    {
+        var panels = new[] { RgbImage.Filled(60, 60, (0, 0, 0)), RgbImage.Filled(60, 60, (0, 0, 0)) };
+
+        var grid = Overlay.SideBySide(panels, gap: 2, labels: ["teso-no-dynamic-mask-14ep normal", ""]);
+
+        var litAt = (int x0, int x1, int y0, int y1) => Enumerable.Range(y0, y1 - y0)
+            .Any(y => Enumerable.Range(x0, x1 - x0).Any(x => grid.Pixels[3 * ((y * grid.Width) + x)] > 0));
+        Assert.False(litAt(60, grid.Width, 0, 60));
+        Assert.Equal(Overlay.CanDrawLabels, litAt(0, 60, 20, 60));
+    }
+
+    [Theory]
+    [InlineData("teso-no-dyn-mask mute", new[] { "teso-no-dyn-mask", "mute" })]
+    [InlineData("audio-only normal", new[] { "audio-only", "normal" })]
+    [InlineData("ground truth", new[] { "ground truth" })]
+    [InlineData("teso-cue-loss-open-cue-14ep normal", new[] { "teso-cue-loss-", "open-cue-14ep", "normal" })]
+    [InlineData("abcdefghijklmnopqrstuvwxyz", new[] { "abcdefghijklmnopqrstuvwxyz" })]
+    public void Wrap_BreaksAtSpacesThenAfterHyphens(string text, string[] expected)
+    {
+        Assert.Equal(expected, PanelLabels.Wrap(text, 100, t => t.Length * 6f));
+    }
+
+    [Fact]
     public void SideBySide_LabelCountMismatch_Throws()
     {
         Assert.Throws<ArgumentException>(() => Overlay.SideBySide([new RgbImage(1, 1)], 0, labels: ["a", "b"]));
