@@ -98,10 +98,15 @@ public static class RunRecipe
         return string.Join(", ", parts);
     }
 
-    // The preset whose sizes the run used (open cue, audio prompts and the grounding head aside: they are listed with the training switches), else the sizes.
+    // The preset whose sizes the run used (open cue, audio prompts, the grounding head and an ablated dynamic mask aside:
+    // they are listed with the training switches), else the sizes.
     private static string Preset(SegmenterOptions options)
     {
-        var sizes = options with { OpenCue = false, AudioPrompts = false, Grounding = false };
+        var sizes = options with
+        {
+            OpenCue = false, AudioPrompts = false, Grounding = false,
+            DynamicMask = options.DynamicMask == DynamicMaskMode.Off ? SegmenterOptions.Small.DynamicMask : options.DynamicMask,
+        };
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
             $"{options.Backbone} {options.ImageSize}px d{options.Dim} Q{options.Queries} L{options.DecoderLayers} N{options.SedamLayers}");
     }

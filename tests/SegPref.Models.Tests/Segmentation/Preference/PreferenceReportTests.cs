@@ -92,7 +92,7 @@ public sealed class PreferenceReportTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static SegmenterRunConfig Config(string kind, SegmentationTrainingOptions training, bool open = false) =>
-        new(kind, SegmenterOptions.Small with { OpenCue = open }, training, "predicted", Encoders, "data", "segpref train");
+        new(kind, SegmenterOptions.Small with { OpenCue = open, DynamicMask = training.DynamicMask ? DynamicMaskMode.Calibrated : DynamicMaskMode.Off }, training, "predicted", Encoders, "data", "segpref train");
 
     private static PreferenceRow Row(string name, string? recipe, int seed, double j, double counter)
     {
