@@ -114,10 +114,11 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
         using var model = new AudioOnlySegmenter(options);
         using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(GroundingWeight: 1), learningRate: 2e-3);
         var input = SegmentationBatch.Random(options, 2, 56);
+        var masks = SegmentationBatch.Masks(options, 2);
         var targets = zeros(2, 1, 32, 32);
         targets[TensorIndex.Colon, 0, TensorIndex.Slice(0, 16), TensorIndex.Slice(0, 16)] = 1;
 
-        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, SegmentationBatch.Masks(options, 2), null, targets)).ToList();
+        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, null, targets)).ToList();
         model.eval();
         using var noGrad = no_grad();
         var objects = model.call(input).GroundingLogits!;
