@@ -18,6 +18,13 @@ public static class TensorNames
     /// <summary>Segmenter output: map logits [T,S,S] float32.</summary>
     public const string MapLogits = "map_logits";
 
+    /// <summary>
+    /// Segmenter output (TeSO exports since teso/7): audio support [T] float32 in [0, 1], the probability from SeDAM's
+    /// learned relevance that the audio supports at least one of the frame's cues; the served audio reliance
+    /// (SegPref.Media.Masks.AudioReliance). Graphs without it get the silent-audio counterfactual instead.
+    /// </summary>
+    public const string AudioSupport = "audio_support";
+
     /// <summary>Audio encoder input: log-mel examples [N,1,96,64] float32.</summary>
     public const string LogMel = "log_mel";
 
