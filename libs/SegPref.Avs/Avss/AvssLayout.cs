@@ -17,6 +17,12 @@ public static class AvssLayout
     /// <summary>Per-clip audio file name.</summary>
     public const string AudioFile = "audio.wav";
 
+    /// <summary>
+    /// AVS-Synth only: the clip's background alone (the standard preset's noise, or the realistic preset's noise floor),
+    /// as mixed into audio.wav; the "noise-floor" evaluation condition plays it instead of the clip.
+    /// </summary>
+    public const string NoiseFile = "noise.wav";
+
     /// <summary>Per-clip frame folder name.</summary>
     public const string FramesFolder = "frames";
 

@@ -12,6 +12,11 @@ public sealed record SynthClipInfo(
     [property: JsonPropertyName("split")] string Split,
     [property: JsonPropertyName("frames")] SynthFrameInfo[] Frames)
 {
+    /// <summary>The realistic preset's noise floor (noise.wav); null in the standard preset.</summary>
+    [JsonPropertyName("noise")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public SynthNoiseInfo? Noise { get; init; }
+
     /// <summary>The literal that pads cue lists to four slots.</summary>
     public const string NoneCue = "None";
 

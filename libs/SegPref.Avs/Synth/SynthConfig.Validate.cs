@@ -13,6 +13,11 @@ public sealed partial record SynthConfig
         Require(MinObjects is >= 1 and <= 4 && MaxObjects >= MinObjects && MaxObjects <= 4, $"objects per clip must satisfy 1 <= min <= max <= 4, got {MinObjects}..{MaxObjects}.");
         Require(DistractorProbability is >= 0 and < 1, $"distractor probability must be in [0, 1), got {DistractorProbability}.");
         Require(double.IsFinite(MinSnrDb) && double.IsFinite(MaxSnrDb) && MinSnrDb <= MaxSnrDb && MinSnrDb >= -20 && MaxSnrDb <= 80, $"SNR range must satisfy -20 <= min <= max <= 80 dB, got {MinSnrDb}..{MaxSnrDb}.");
+        Require(NoiseFloorDbfs is null || (NoiseFloorDbfs.Length == 2 && NoiseFloorDbfs.All(double.IsFinite) && NoiseFloorDbfs[0] <= NoiseFloorDbfs[1] && NoiseFloorDbfs[0] >= -120 && NoiseFloorDbfs[1] <= -10), "noise floor must be [min, max] dBFS with -120 <= min <= max <= -10.");
+        Require(IsProbability(OffScreenClipProbability) && IsProbability(OffScreenFrameProbability) && OffScreenOnlyFrameProbability is >= 0 and < 1, "off-screen probabilities must be in [0, 1] (the off-screen-only frame probability below 1).");
+        Require(OffScreenSnrDb is { Length: 2 } && OffScreenSnrDb.All(double.IsFinite) && OffScreenSnrDb[0] <= OffScreenSnrDb[1] && OffScreenSnrDb[0] >= -40 && OffScreenSnrDb[1] <= 40, "off-screen SNR must be [min, max] dB within -40..40.");
+        Require(PitchSpreadSemitones is >= 0 and <= 12, $"pitch spread must be 0..12 semitones, got {PitchSpreadSemitones}.");
+        Require(SourceLevelSpreadDb is >= 0 and <= 40, $"source level spread must be 0..40 dB, got {SourceLevelSpreadDb}.");
         Require(IsProbability(HabitualPrior) && IsProbability(OtherPrior), "habitual and other priors must be in [0, 1].");
         ArgumentNullException.ThrowIfNull(Priors);
         foreach (var (name, prior) in Priors)

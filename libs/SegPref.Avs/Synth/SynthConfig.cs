@@ -24,6 +24,26 @@ public sealed partial record SynthConfig
         FrameSizePx = 64, FramesPerClip = 5, TrainClips = 1200, ValClips = 200, TestClips = 200, TestCounterClips = 200,
     };
 
+    /// <summary>
+    /// The realistic-audio preset (docs/avs-synth.md, "Realistic audio"): the standard scenes, but audio alone is
+    /// ambiguous the way real recordings are: a noise floor always (pink, brown or room tone at an absolute level),
+    /// off-screen sources of classes that are not visible, a minority of frames whose only sound is off-screen (empty
+    /// ground truth), per-source pitch/tempo and timbre variation that makes some classes confusable, and sounding
+    /// sources at a random SNR against the off-screen ones. Its knobs were fixed by calibrating the audio-only baseline
+    /// alone on val (docs/results/realistic-calibration.md).
+    /// </summary>
+    public static SynthConfig Realistic { get; } = Standard with
+    {
+        NoiseFloorDbfs = [-70, -35],
+        OffScreenClipProbability = 0.6,
+        OffScreenFrameProbability = 0.6,
+        OffScreenOnlyFrameProbability = 0.1,
+        OffScreenSnrDb = [-6, 6],
+        PitchSpreadSemitones = 5,
+        TimbreVariation = true,
+        SourceLevelSpreadDb = 12,
+    };
+
     /// <summary>Seed of all random streams.</summary>
     [JsonPropertyName("seed")] public long Seed { get; init; } = 20240917;
 
@@ -69,9 +89,70 @@ public sealed partial record SynthConfig
     /// <summary>Highest clip SNR in dB.</summary>
     [JsonPropertyName("max_snr_db")] public double MaxSnrDb { get; init; } = 20;
 
+    /// <summary>
+    /// Absolute noise-floor level range [min, max] in dBFS (RMS), or null for the standard background noise at a clip SNR
+    /// (<see cref="MinSnrDb"/>..<see cref="MaxSnrDb"/>). With a floor, the clip's background is pink noise, brown noise
+    /// or room tone (low rumble plus mains hum) at a level drawn from this range, whatever the sources do.
+    /// </summary>
+    [JsonPropertyName("noise_floor_dbfs")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double[]? NoiseFloorDbfs { get; init; }
+
+    /// <summary>Probability that a clip has an off-screen source (a sound-capable class that is not visible in the clip); 0 = never.</summary>
+    [JsonPropertyName("off_screen_clip_probability")]
+    public double OffScreenClipProbability { get; init; }
+
+    /// <summary>In a clip with an off-screen source, the probability that it sounds in a given frame.</summary>
+    [JsonPropertyName("off_screen_frame_probability")]
+    public double OffScreenFrameProbability { get; init; }
+
+    /// <summary>
+    /// Probability that a frame's only sound is off-screen: every visible object is silent there (empty ground truth)
+    /// and the clip's off-screen source sounds. Lowers every class's P(sounding | visible) by this factor.
+    /// </summary>
+    [JsonPropertyName("off_screen_only_frame_probability")]
+    public double OffScreenOnlyFrameProbability { get; init; }
+
+    /// <summary>Range [min, max] in dB of the on-screen sources' level over the off-screen source's (drawn per clip).</summary>
+    [JsonPropertyName("off_screen_snr_db")]
+    public double[] OffScreenSnrDb { get; init; } = [0, 0];
+
+    /// <summary>Per-source pitch and tempo shift drawn uniformly in +-this many semitones (0 = the voices' own ranges only).</summary>
+    [JsonPropertyName("pitch_spread_semitones")]
+    public double PitchSpreadSemitones { get; init; }
+
+    /// <summary>Per-source random timbre: a spectral tilt (low-pass or high-pass of random corner) and a random brightness.</summary>
+    [JsonPropertyName("timbre_variation")]
+    public bool TimbreVariation { get; init; }
+
+    /// <summary>Per-source loudness drawn uniformly in [-this, 0] dB around the nominal source level.</summary>
+    [JsonPropertyName("source_level_spread_db")]
+    public double SourceLevelSpreadDb { get; init; } = 6;
+
+    /// <summary>Whether any realistic-audio option is on (the standard preset draws none of their random numbers).</summary>
+    [JsonIgnore]
+    public bool HasOffScreen => OffScreenClipProbability > 0 || OffScreenOnlyFrameProbability > 0;
+
     /// <summary>Frame encoding.</summary>
     [JsonPropertyName("frame_format")] [JsonConverter(typeof(JsonStringEnumConverter<SynthFrameFormat>))]
     public SynthFrameFormat FrameFormat { get; init; } = SynthFrameFormat.Jpeg;
+
+    private static readonly System.Text.Json.JsonSerializerOptions StrictJson = new() { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    /// <summary>Reads a config written as JSON (as in synth-config.json's "config"); unspecified options keep the standard defaults.</summary>
+    /// <exception cref="InvalidDataException">Malformed JSON; the message names <paramref name="source"/>.</exception>
+    public static SynthConfig FromJson(string json, string source)
+    {
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<SynthConfig>(json, StrictJson)
+                ?? throw new InvalidDataException($"{source}: empty generator config.");
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw new InvalidDataException($"{source}: not a valid AVS-Synth generator config: {ex.Message}", ex);
+        }
+    }
 
     /// <summary>Number of clips of a split.</summary>
     public int ClipCount(string split) => split switch

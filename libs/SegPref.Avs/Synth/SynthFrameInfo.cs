@@ -11,4 +11,21 @@ public sealed record SynthFrameInfo(
     [property: JsonPropertyName("index")] int Index,
     [property: JsonPropertyName("description")] string Description,
     [property: JsonPropertyName("cues")] string[] Cues,
-    [property: JsonPropertyName("objects")] SynthObjectInfo[] Objects);
+    [property: JsonPropertyName("objects")] SynthObjectInfo[] Objects)
+{
+    /// <summary>
+    /// Classes audible in this second from sources that are not visible (realistic preset; null where the dataset has
+    /// no off-screen sources). They are not in the ground-truth mask.
+    /// </summary>
+    [JsonPropertyName("off_screen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string[]? OffScreen { get; init; }
+
+    /// <summary>The sounding visible classes (sound-capable objects that sound here), distinct, in drawing order.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> SoundingVisible => Objects.Where(o => o.Sounding && !o.Distractor).Select(o => o.Kind).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Every class audible in this second: the sounding visible ones and the off-screen ones.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> Audible => SoundingVisible.Concat(OffScreen ?? []).Distinct(StringComparer.Ordinal);
+}

@@ -11,7 +11,7 @@ namespace SegPref.Avs.Synth;
 public static class SynthGenerator
 {
     /// <summary>Version of the generator, written to synth-config.json; bump it when output for a seed changes.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "1.1.0";
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 

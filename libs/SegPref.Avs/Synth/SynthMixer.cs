@@ -2,7 +2,10 @@ namespace SegPref.Avs.Synth;
 
 /// <summary>
 /// Mixes a clip's audio: each sound-capable object's source, gated to the seconds (frames) where it sounds, at a
-/// per-clip level, plus background noise at a per-clip SNR; scaled down when the peak would exceed 0.9.
+/// per-clip level, plus background noise; scaled down when the peak would exceed 0.9. Standard preset: white and
+/// rumble noise at a per-clip SNR below the sources. Realistic preset (<see cref="SynthConfig.Realistic"/>): per-source
+/// pitch and timbre variation, an off-screen source at a per-clip SNR below the on-screen ones, and a noise floor at an
+/// absolute level.
 /// </summary>
 internal static class SynthMixer
 {
@@ -10,42 +13,63 @@ internal static class SynthMixer
     private const double SourceRms = 0.08;
     private const double RampSeconds = 0.01;
 
-    public static SynthMix Mix(SynthCast cast, int frames, double minSnrDb, double maxSnrDb, SynthRandom rng)
+    public static SynthMix Mix(SynthCast cast, SynthOffScreen? offScreen, SynthConfig config, SynthRandom rng)
     {
+        var frames = cast.Sounding.Length;
         var length = frames * SynthDsp.Rate;
+        var realistic = config.NoiseFloorDbfs is not null || config.PitchSpreadSemitones > 0 || config.TimbreVariation;
         var sources = new float[length];
         for (var i = 0; i < cast.Kinds.Length; i++)
         {
-            var gate = Gate(cast, i, frames);
+            var gate = Gate(t => cast.Sounding[t][i], frames);
             if (cast.Distractor[i] || !gate.Any(g => g > 0))
             {
                 continue;
             }
 
-            var source = new float[length];
-            SynthVoices.Render(cast.Kinds[i], source, rng);
-            var level = SourceRms * Math.Pow(10, rng.Range(-6, 0) / 20) / Math.Max(1e-9, Rms(source, gate));
+            var source = Render(cast.Kinds[i], length, config, realistic, rng);
+            var level = SourceRms * Math.Pow(10, rng.Range(-config.SourceLevelSpreadDb, 0) / 20) / Math.Max(1e-9, Rms(source, gate));
+            Add(sources, source, gate, level);
+        }
+
+        var offScreenMix = new float[length];
+        if (offScreen is not null)
+        {
+            var gate = Gate(t => offScreen.Sounding[t], frames);
+            var source = Render(offScreen.Kind, length, config, realistic, rng);
+            var snrDb = rng.Range(config.OffScreenSnrDb[0], config.OffScreenSnrDb[1]);
+            Add(offScreenMix, source, gate, SourceRms * Math.Pow(10, -snrDb / 20) / Math.Max(1e-9, Rms(source, gate)));
+        }
+
+        double clipSnrDb;
+        float[] noise;
+        if (config.NoiseFloorDbfs is { } floor)
+        {
+            clipSnrDb = rng.Range(floor[0], floor[1]);
+            noise = SynthNoiseFloor.Render(rng.Pick(SynthNoiseFloor.Kinds), length, clipSnrDb, rng);
+        }
+        else
+        {
+            clipSnrDb = rng.Range(config.MinSnrDb, config.MaxSnrDb);
+            noise = Noise(length, rng);
+            var noiseLevel = Rms(sources, null) / Math.Pow(10, clipSnrDb / 20) / Math.Max(1e-9, Rms(noise, null));
             for (var n = 0; n < length; n++)
             {
-                sources[n] += (float)(source[n] * gate[n] * level);
+                noise[n] = (float)(noise[n] * noiseLevel);
             }
         }
 
-        var snrDb = rng.Range(minSnrDb, maxSnrDb);
-        var noise = Noise(length, rng);
-        var noiseLevel = Rms(sources, null) / Math.Pow(10, snrDb / 20) / Math.Max(1e-9, Rms(noise, null));
         var mix = new float[length];
         for (var n = 0; n < length; n++)
         {
-            noise[n] = (float)(noise[n] * noiseLevel);
-            mix[n] = sources[n] + noise[n];
+            mix[n] = sources[n] + offScreenMix[n] + noise[n];
         }
 
         var peak = mix.Length == 0 ? 0 : mix.Max(Math.Abs);
         if (peak > MaxPeak)
         {
             var scale = MaxPeak / peak;
-            foreach (var buffer in new[] { mix, sources, noise })
+            foreach (var buffer in new[] { mix, sources, offScreenMix, noise })
             {
                 for (var n = 0; n < length; n++)
                 {
@@ -54,23 +78,43 @@ internal static class SynthMixer
             }
         }
 
-        return new SynthMix(mix, sources, noise, snrDb);
+        return new SynthMix(mix, sources, offScreenMix, noise, clipSnrDb);
+    }
+
+    private static float[] Render(string kind, int length, SynthConfig config, bool realistic, SynthRandom rng)
+    {
+        if (realistic)
+        {
+            return SynthTimbre.Render(kind, length, config, rng);
+        }
+
+        var source = new float[length];
+        SynthVoices.Render(kind, source, rng);
+        return source;
+    }
+
+    private static void Add(float[] into, float[] source, float[] gate, double level)
+    {
+        for (var n = 0; n < into.Length; n++)
+        {
+            into[n] += (float)(source[n] * gate[n] * level);
+        }
     }
 
     // 1 in the seconds where the object sounds, with short linear ramps at the frame boundaries (no clicks).
-    private static float[] Gate(SynthCast cast, int index, int frames)
+    private static float[] Gate(Func<int, bool> sounding, int frames)
     {
         var gate = new float[frames * SynthDsp.Rate];
         var ramp = SynthDsp.Samples(RampSeconds);
         for (var t = 0; t < frames; t++)
         {
-            if (!cast.Sounding[t][index])
+            if (!sounding(t))
             {
                 continue;
             }
 
-            var open = t == 0 || !cast.Sounding[t - 1][index];
-            var close = t == frames - 1 || !cast.Sounding[t + 1][index];
+            var open = t == 0 || !sounding(t - 1);
+            var close = t == frames - 1 || !sounding(t + 1);
             for (var n = 0; n < SynthDsp.Rate; n++)
             {
                 var up = open ? Math.Min(1f, (n + 1f) / ramp) : 1f;

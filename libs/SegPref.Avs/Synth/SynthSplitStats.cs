@@ -8,6 +8,12 @@ namespace SegPref.Avs.Synth;
 /// <param name="Classes">Per class (sound classes and distractor kinds that occur), by name.</param>
 public sealed record SynthSplitStats(string Split, int Clips, int Frames, int FramesWithSound, IReadOnlyDictionary<string, SynthClassStats> Classes)
 {
-    /// <summary>Fraction of frames with at least one sounding object (1 for a valid AVS-Synth split).</summary>
+    /// <summary>Frames with an off-screen source audible (realistic preset).</summary>
+    public int FramesWithOffScreen { get; init; }
+
+    /// <summary>Frames whose only sound is off-screen (no visible object sounds; empty ground truth).</summary>
+    public int OffScreenOnlyFrames { get; init; }
+
+    /// <summary>Fraction of frames with at least one sounding object (1 for the standard preset).</summary>
     public double SoundingFrameFraction => Frames == 0 ? 0 : (double)FramesWithSound / Frames;
 }

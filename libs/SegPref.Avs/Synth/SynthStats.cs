@@ -15,14 +15,17 @@ public static class SynthStats
         foreach (var group in rows.GroupBy(r => r.Split, StringComparer.Ordinal))
         {
             var counts = new SortedDictionary<string, (int Visible, int Sounding)>(StringComparer.Ordinal);
-            int frames = 0, framesWithSound = 0;
+            int frames = 0, framesWithSound = 0, offScreen = 0, offScreenOnly = 0;
             foreach (var row in group)
             {
                 var info = ReadClip(root, row);
                 foreach (var frame in info.Frames)
                 {
                     frames++;
-                    framesWithSound += frame.Objects.Any(o => o.Sounding) ? 1 : 0;
+                    var anySounding = frame.Objects.Any(o => o.Sounding);
+                    framesWithSound += anySounding ? 1 : 0;
+                    offScreen += frame.OffScreen is { Length: > 0 } ? 1 : 0;
+                    offScreenOnly += !anySounding && frame.OffScreen is { Length: > 0 } ? 1 : 0;
                     foreach (var o in frame.Objects)
                     {
                         var (visible, sounding) = counts.GetValueOrDefault(o.Kind);
@@ -32,7 +35,7 @@ public static class SynthStats
             }
 
             var classes = counts.ToDictionary(kv => kv.Key, kv => new SynthClassStats(kv.Key, kv.Value.Visible, kv.Value.Sounding), StringComparer.Ordinal);
-            result.Add(new SynthSplitStats(group.Key, group.Count(), frames, framesWithSound, classes));
+            result.Add(new SynthSplitStats(group.Key, group.Count(), frames, framesWithSound, classes) { FramesWithOffScreen = offScreen, OffScreenOnlyFrames = offScreenOnly });
         }
 
         return result;

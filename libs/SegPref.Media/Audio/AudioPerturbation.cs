@@ -14,6 +14,9 @@ public static class AudioPerturbation
     /// <summary>All samples zero.</summary>
     public const string Mute = "mute";
 
+    /// <summary>Digital silence with +-1 LSB (16-bit) TPDF dither: what a quiet, dithered 16-bit recording chain delivers.</summary>
+    public const string Dither = "dither";
+
     /// <summary>Prefix of the white-noise kinds: "wgn-10" adds noise at -10 dB SNR, "wgn-40" at -40 dB.</summary>
     public const string WhiteNoisePrefix = "wgn-";
 
@@ -36,6 +39,11 @@ public static class AudioPerturbation
             return Muted(clip);
         }
 
+        if (kind == Dither)
+        {
+            return DitheredSilence(clip, seed);
+        }
+
         if (kind.StartsWith(WhiteNoisePrefix, StringComparison.Ordinal)
             && double.TryParse(kind.AsSpan(WhiteNoisePrefix.Length), NumberStyles.Float, CultureInfo.InvariantCulture, out var attenuationDb)
             && double.IsFinite(attenuationDb) && attenuationDb >= 0)
@@ -43,7 +51,7 @@ public static class AudioPerturbation
             return WhiteNoise(clip, -attenuationDb, seed);
         }
 
-        throw new ArgumentException($"Unknown audio perturbation '{kind}'; expected normal, mute or wgn-N (e.g. wgn-10, wgn-40).", nameof(kind));
+        throw new ArgumentException($"Unknown audio perturbation '{kind}'; expected normal, mute, dither or wgn-N (e.g. wgn-10, wgn-40).", nameof(kind));
     }
 
     /// <summary>A clip of the same length and rate whose samples are all zero.</summary>
@@ -51,6 +59,24 @@ public static class AudioPerturbation
     {
         ArgumentNullException.ThrowIfNull(clip);
         return clip with { Samples = new float[clip.Samples.Length] };
+    }
+
+    /// <summary>
+    /// Silence of the clip's length and rate through a 16-bit quantiser with TPDF dither of +-1 LSB: each sample is
+    /// round(u1 - u2) / 32768 with u1, u2 uniform in [0, 1), so it is -1, 0 or +1 LSB (1/8, 3/4, 1/8).
+    /// </summary>
+    public static AudioClip DitheredSilence(AudioClip clip, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        const float Lsb = 1f / 32768;
+        var random = new Random(seed);
+        var samples = new float[clip.Samples.Length];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            samples[i] = (float)Math.Round(random.NextDouble() - random.NextDouble(), MidpointRounding.ToEven) * Lsb;
+        }
+
+        return clip with { Samples = samples };
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static class EvalCommand
         var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
         var run = new Option<string>("--run") { Description = "A `segpref train` run folder.", Required = true };
         var split = new Option<string>("--split") { Description = "test, test-counter or val.", DefaultValueFactory = _ => "test" };
-        var audio = new Option<string>("--audio") { Description = "normal, mute, wgn-10 or wgn-40 (any wgn-N).", DefaultValueFactory = _ => "normal" };
+        var audio = new Option<string>("--audio") { Description = "normal, mute, wgn-N (e.g. wgn-10, wgn-40), noise-floor, dither, swapped or off-screen (docs/metrics.md).", DefaultValueFactory = _ => "normal" };
         var saveMasks = new Option<string?>("--save-masks") { Description = "Write probability maps as PNG (segpref metrics layout: DIR/<uid>/<frame>.png)." };
         var json = new Option<bool>("--json") { Description = "Print the scores as JSON." };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache (default DATA/.segpref-cache; 'none' disables)." };
@@ -34,7 +34,7 @@ internal static class EvalCommand
         {
             CliTorch.SetThreads(result.GetValue(threads));
             var dataDir = result.GetRequiredValue(data);
-            var condition = AudioCondition.Check(result.GetRequiredValue(audio));
+            var condition = AudioConditions.Check(result.GetRequiredValue(audio));
             var splitName = result.GetRequiredValue(split);
             var quiet = result.GetValue(json);
             using var context = EvaluationContext.Open(dataDir, result.GetRequiredValue(run), TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: quiet ? null : StageLines.Create(env));

@@ -53,6 +53,12 @@ internal static class InspectCommand
         }
 
         table.AddRow(["frames with >= 1 sounding object", .. splits.Select(s => $"{s.FramesWithSound}/{s.Frames} ({s.SoundingFrameFraction:P1})")]);
+        if (splits.Any(s => s.FramesWithOffScreen > 0))
+        {
+            table.AddRow(["frames with an off-screen source", .. splits.Select(s => $"{s.FramesWithOffScreen}/{s.Frames} ({(double)s.FramesWithOffScreen / Math.Max(1, s.Frames):P1})")]);
+            table.AddRow(["frames whose only sound is off-screen", .. splits.Select(s => $"{s.OffScreenOnlyFrames}/{s.Frames} ({(double)s.OffScreenOnlyFrames / Math.Max(1, s.Frames):P1})")]);
+        }
+
         env.Console.Write(table);
     }
 }

@@ -12,16 +12,17 @@ internal static class SynthCommand
     public static Command Create(CliEnvironment env)
     {
         var output = new Option<string>("--out") { Description = "Output folder.", Required = true };
-        var preset = new Option<string>("--preset") { Description = "quick (seconds, for tests) or standard (the benchmark).", DefaultValueFactory = _ => "standard" };
-        preset.AcceptOnlyFromAmong("quick", "standard");
+        var preset = new Option<string>("--preset") { Description = "quick (seconds, for tests), standard (the benchmark) or realistic (standard scenes with realistic audio: noise floor, off-screen sources, timbre variation).", DefaultValueFactory = _ => "standard" };
+        preset.AcceptOnlyFromAmong("quick", "standard", "realistic");
+        var configFile = new Option<string?>("--config") { Description = "A generator config as JSON (the \"config\" object of a dataset's synth-config.json); replaces --preset. --seed, --clips, --size and --frames still apply on top." };
         var seed = new Option<long?>("--seed") { Description = "Seed of every random stream (default: the preset's)." };
         var clips = new Option<int?>("--clips") { Description = "Training clips; val/test/test-counter keep the preset's proportions." };
         var size = new Option<int?>("--size") { Description = "Frame side in pixels." };
         var frames = new Option<int?>("--frames") { Description = "Frames (= seconds) per clip." };
-        var command = new Command("synth", "Generate AVS-Synth: clips whose statistics cause segmentation preference.") { output, preset, seed, clips, size, frames };
+        var command = new Command("synth", "Generate AVS-Synth: clips whose statistics cause segmentation preference.") { output, preset, configFile, seed, clips, size, frames };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
-            var config = Configure(result.GetValue(preset)!, result.GetValue(seed), result.GetValue(clips), result.GetValue(size), result.GetValue(frames));
+            var config = Configure(result.GetValue(preset)!, result.GetValue(seed), result.GetValue(clips), result.GetValue(size), result.GetValue(frames), result.GetValue(configFile));
             var root = result.GetRequiredValue(output);
             var stopwatch = Stopwatch.StartNew();
             var rows = Generate(env, root, config, ct);
@@ -31,9 +32,14 @@ internal static class SynthCommand
         return command;
     }
 
-    internal static SynthConfig Configure(string preset, long? seed, int? clips, int? size, int? frames)
+    internal static SynthConfig Configure(string preset, long? seed, int? clips, int? size, int? frames, string? configFile = null)
     {
-        var config = preset == "quick" ? SynthConfig.Quick : SynthConfig.Standard;
+        var config = configFile is not null ? SynthConfig.FromJson(File.ReadAllText(configFile), configFile) : preset switch
+        {
+            "quick" => SynthConfig.Quick,
+            "realistic" => SynthConfig.Realistic,
+            _ => SynthConfig.Standard,
+        };
         if (clips is { } n)
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(n, 1, "--clips");
