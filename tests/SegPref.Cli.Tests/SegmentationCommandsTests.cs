@@ -36,24 +36,39 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.Equal(scores.GetProperty("miou").GetDouble(), served.GetProperty("miou").GetDouble(), 3);
         Assert.Equal(scores.GetProperty("f").GetDouble(), served.GetProperty("f").GetDouble(), 3);
 
-        (exit, output) = await CliRunner.RunAsync("preference", "--data", data.Root, "--runs", teso, baseline, "--out", _tmp["pref"], "--cache", _tmp["cache"], "--examples", "2", "--threads", "1");
+        (exit, output) = await CliRunner.RunAsync("preference", "--data", data.Root, "--runs", teso, baseline, "--out", _tmp["pref"], "--name", "quick", "--cache", _tmp["cache"], "--examples", "2", "--threads", "1");
         Assert.True(exit == 0, output);
-        var runs = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["pref/preference.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("runs");
+        var dataset = Assert.Single(JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["pref/preference.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("datasets").EnumerateArray());
+        Assert.Equal("quick", dataset.GetProperty("name").GetString());
+        var runs = dataset.GetProperty("runs");
         Assert.Equal(2, runs.GetArrayLength());
         Assert.Equal("teso", runs[0].GetProperty("model").GetString());
         Assert.Equal("audio-only", runs[1].GetProperty("model").GetString());
         foreach (var run in runs.EnumerateArray())
         {
-            Assert.InRange(run.GetProperty("normal").GetProperty("j").GetDouble(), 0, 1);
-            Assert.True(run.GetProperty("mute").TryGetProperty("delta_j", out _));
-            Assert.True(run.GetProperty("wgn-10").TryGetProperty("delta_f", out _));
-            Assert.True(run.GetProperty("wgn-40").TryGetProperty("j", out _));
-            Assert.InRange(run.GetProperty("null_s_mute").GetDouble(), 0, 1);
+            var test = run.GetProperty("test");
+            Assert.InRange(test.GetProperty("normal").GetProperty("j").GetDouble(), 0, 1);
+            Assert.True(test.GetProperty("mute").TryGetProperty("delta_j", out _));
+            Assert.InRange(test.GetProperty("mute").GetProperty("null_s").GetDouble(), 0, 1);
+            Assert.True(test.GetProperty("wgn-10").TryGetProperty("delta_f", out _));
+            Assert.True(test.GetProperty("wgn-40").TryGetProperty("j", out _));
+            Assert.True(test.GetProperty("off-screen").TryGetProperty("delta_j", out _));
+            foreach (var silent in new[] { "noise-floor", "dither", "swapped" })
+            {
+                Assert.InRange(test.GetProperty(silent).GetProperty("null_s").GetDouble(), 0, 1);
+                Assert.False(test.GetProperty(silent).TryGetProperty("j", out _), $"{silent} has no J: nothing visible sounds");
+                Assert.InRange(test.GetProperty(silent).GetProperty("reliance").GetDouble(), 0, 1);
+            }
+
+            Assert.InRange(run.GetProperty("swapped_below_own").GetDouble(), 0, 1);
             Assert.InRange(run.GetProperty("counter").GetProperty("f").GetDouble(), 0, 1);
         }
 
-        Assert.Contains("| teso |", await File.ReadAllTextAsync(_tmp["pref/preference.md"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
-        Assert.True(new FileInfo(_tmp["pref/examples.png"]).Length > 1000);
+        var md = await File.ReadAllTextAsync(_tmp["pref/preference-quick.md"], TestContext.Current.CancellationToken);
+        Assert.Contains("| teso |", md, StringComparison.Ordinal);
+        Assert.Contains("swapped < own", md, StringComparison.Ordinal);
+        Assert.True(new FileInfo(_tmp["pref/examples-quick.png"]).Length > 1000);
+        Assert.True(new FileInfo(_tmp["pref/reliance-quick.png"]).Length > 1000);
 
         async Task<string> Train(string model, params string[] extra)
         {
@@ -105,6 +120,7 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     [InlineData("--no-infonce")]
     [InlineData("--infonce-weight", "0.3")]
     [InlineData("--no-dynamic-mask")]
+    [InlineData("--dynamic-mask", "calibrated")]
     [InlineData("--cues", "ground-truth")]
     public async Task Train_AudioOnlyWithTesoSwitch_IsRefusedBeforeAnythingIsWritten(string flag, string? value = null)
     {
@@ -116,6 +132,31 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.Contains(flag, output, StringComparison.Ordinal);
         Assert.Contains("audio-only", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_tmp["ao"]) && Directory.EnumerateFileSystemEntries(_tmp["ao"]).Any());
+    }
+
+    [Fact]
+    public async Task Train_Recipe_SetsItsSwitchesAndExplicitFlagsOverrideThem()
+    {
+        string[] common = ["train", "--data", data.Root, "--model", "teso", "--cues", "ground-truth", "--batch", "8", "--max-frames", "8", "--epochs", "1", "--threads", "1", "--cache", "none", .. Encoders()];
+
+        var (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["served"]]);
+        Assert.True(exit == 0, output);
+        var served = Training(_tmp["served"]);
+        Assert.Equal((1.0, true, "Paper"), (served.GetProperty("cue_weight").GetDouble(), served.GetProperty("audio_prompts").GetBoolean(), served.GetProperty("dynamic_mask").GetString()));
+
+        (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["paper"], "--recipe", "paper", "--dynamic-mask", "calibrated", "--audio-prompts"]);
+        Assert.True(exit == 0, output);
+        var paper = Training(_tmp["paper"]);
+        Assert.Equal((0.0, true, "Calibrated"), (paper.GetProperty("cue_weight").GetDouble(), paper.GetProperty("audio_prompts").GetBoolean(), paper.GetProperty("dynamic_mask").GetString()));
+
+        (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--no-dynamic-mask", "--dynamic-mask", "paper"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("contradict", output, StringComparison.Ordinal);
+        (exit, _) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--recipe", "best"]);
+        Assert.NotEqual(0, exit);
+        Assert.False(File.Exists(_tmp["bad/segmenter.json"]));
+
+        static JsonElement Training(string run) => JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "segmenter.json"))).RootElement.GetProperty("training");
     }
 
     [Fact]

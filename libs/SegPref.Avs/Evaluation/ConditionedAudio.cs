@@ -38,13 +38,13 @@ public sealed class ConditionedAudio
         var audible = new HashSet<string>[rows.Count];
         if (condition is AudioConditions.Swapped or AudioConditions.OffScreen)
         {
-            Parallel.For(0, rows.Count, i =>
+            for (var i = 0; i < rows.Count; i++)
             {
                 var synth = dataset.LoadClip(rows[i]).Synth
                     ?? throw new InvalidDataException($"{rows[i].Uid}: the '{condition}' condition needs AVS-Synth's synth.json (which classes are visible and audible); real AVSBench has no such labels.");
                 visible[i] = synth.Frames.SelectMany(f => f.Objects).Where(o => !o.Distractor).Select(o => o.Kind).ToHashSet(StringComparer.Ordinal);
                 audible[i] = synth.Frames.SelectMany(f => f.Audible).ToHashSet(StringComparer.Ordinal);
-            });
+            }
         }
 
         return new ConditionedAudio(dataset, rows, condition, seed, visible, audible);

@@ -6,7 +6,7 @@ namespace SegPref.Inference.Export.Segmentation;
 
 /// <summary>
 /// Writes <see cref="Sedam"/> at inference: the hard keep decisions (the straight-through terms add exact zeros in the
-/// forward value), the calibrated relevance against the silence tokens, and the frame gate.
+/// forward value), the calibrated relevance against the silence tokens, the frame gate, and the audio support.
 /// </summary>
 internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
 {
@@ -16,8 +16,8 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
 
     private GraphBuilder G => layers.Ops.Graph;
 
-    /// <summary>Prompts [B,S,d], their keep mask (bool [B,S]) and the gate (float [B,1,1]).</summary>
-    public (string Prompts, string Keep, string Gate) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin)
+    /// <summary>Prompts [B,S,d], their keep mask (bool [B,S]), the gate (float [B,1,1]) and the audio support (float [B]).</summary>
+    public (string Prompts, string Keep, string Gate, string Support) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin)
     {
         var audioTokens = AudioTokens(w.Scope("audio_proj"), audio, options);
         var silenceTokens = AudioTokens(w.Scope("audio_proj"), silence, options);
@@ -31,6 +31,8 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
             keep = Ops.Concat(1, keep, Ops.Expand(G.Bools("open_cue_valid", [true], 1, 1), Ops.Concat(0, batch, G.Int64s("open_cue_slots", 1))));
         }
 
+        var support = layers.ToFloat(keep);
+        var temperature = G.Scalar("relevance_temperature", (float)options.RelevanceTemperature);
         for (var i = 0; i < options.SedamLayers; i++)
         {
             var layer = w.Scope($"layers.{i.ToString(CultureInfo.InvariantCulture)}");
@@ -42,6 +44,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
                 relevance = Ops.Sub(Ops.Sub(relevance, reference), margin ?? throw new ArgumentNullException(nameof(margin), "The calibrated rule needs the margin."));
             }
 
+            support = Ops.Mul(support, Ops.Sigmoid(Ops.Div(relevance, temperature)));
             if (options.DynamicMask != DynamicMaskMode.Off)
             {
                 keep = Ops.And(keep, Ops.GreaterOrEqual(relevance, G.Scalar("zero", 0f)));
@@ -56,7 +59,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         var gate = options.DynamicMask == DynamicMaskMode.Off
             ? G.Scalar("one", 1f)
             : Ops.Reshape(Ops.ReduceMax(hard, [-1], keepDims: false), -1, 1, 1);
-        return (prompts, keep, gate);
+        return (prompts, keep, gate, Ops.ReduceMax(support, [-1], keepDims: false));
     }
 
     /// <summary><see cref="AudioTokenizer"/>: [B,AudioDim] -> [B,tokens,d].</summary>

@@ -41,7 +41,9 @@ public static class SegmenterEntry
             Opset = GraphBuilder.Opset,
             Files = new Dictionary<string, string> { [ModelConfig.ModelFile] = "model.onnx" },
             Inputs = inputs,
-            Outputs = [new(TensorNames.MapLogits, "float32", [-1, s, s])],
+            Outputs = teso
+                ? [new(TensorNames.MapLogits, "float32", [-1, s, s]), new(TensorNames.AudioSupport, "float32", [-1])]
+                : [new(TensorNames.MapLogits, "float32", [-1, s, s])],
             Preprocessing = new ModelPreprocessing { ImageSize = o.ImageSize, Mean = [.. ImageTensor.ImageNetMean], Std = [.. ImageTensor.ImageNetStd], CueSlots = teso ? o.CueSlots : null },
             Metrics = metrics ?? new Dictionary<string, double>(),
             ModelDetails = JsonSerializer.SerializeToElement(new { kind, options = o }, DetailsJson),

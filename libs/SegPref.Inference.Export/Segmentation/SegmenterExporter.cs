@@ -8,7 +8,7 @@ namespace SegPref.Inference.Export.Segmentation;
 /// <summary>
 /// Exports <see cref="TesoSegmenter"/> or <see cref="AudioOnlySegmenter"/> (eval mode) to one ONNX graph:
 /// frames [T,3,S,S] (ImageNet-normalised), audio [T,AudioDim], for TeSO also cues [T,slots,D] and cue_valid [T,slots]
-/// (bool) -> map_logits [T,S,S]. T is dynamic.
+/// (bool) -> map_logits [T,S,S], and for TeSO audio_support [T] (SeDAM's soft keep of the best-supported cue). T is dynamic.
 /// </summary>
 public static class SegmenterExporter
 {
@@ -26,6 +26,9 @@ public static class SegmenterExporter
 
     /// <summary>Output name of the map logits.</summary>
     public const string MapLogits = "map_logits";
+
+    /// <summary>Output name of TeSO's audio support.</summary>
+    public const string AudioSupport = "audio_support";
 
     /// <summary>The serialized ONNX model of <paramref name="model"/>.</summary>
     /// <exception cref="ArgumentException">A segmenter type without an exporter.</exception>
@@ -48,6 +51,7 @@ public static class SegmenterExporter
         var frames = g.Input(Frames, TensorProto.Types.DataType.Float, "T", 3, s, s);
         var audio = g.Input(Audio, TensorProto.Types.DataType.Float, "T", o.AudioDim);
         string prompts, blocked, gate;
+        string? support = null;
         if (model is TesoSegmenter teso)
         {
             var cues = g.Input(Cues, TensorProto.Types.DataType.Float, "T", o.CueSlots, o.TextDim);
@@ -56,7 +60,7 @@ public static class SegmenterExporter
             using var margin = teso.Sedam.Margin();
             var marginValue = o.DynamicMask == DynamicMaskMode.Calibrated ? layers.Computed("sedam_margin", margin) : null;
             var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, marginValue);
-            (prompts, blocked, gate) = (sedam.Prompts, ops.Not(sedam.Keep), sedam.Gate);
+            (prompts, blocked, gate, support) = (sedam.Prompts, ops.Not(sedam.Keep), sedam.Gate, sedam.Support);
             if (o.AudioPrompts)
             {
                 var (tokens, none) = AudioPrompts(w.Scope("audio_prompt"), audio, o, layers);
@@ -71,6 +75,11 @@ public static class SegmenterExporter
 
         var map = new TrunkEmitter(layers, o, model.Trunk.VisualEncoder).Emit(w.Scope("trunk"), frames, prompts, blocked, gate);
         g.Output(map, MapLogits, TensorProto.Types.DataType.Float, "T", s, s);
+        if (support is not null)
+        {
+            g.Output(support, AudioSupport, TensorProto.Types.DataType.Float, "T");
+        }
+
         return g.ToBytes($"{model.GetType().Name} {o}");
     }
 

@@ -24,11 +24,20 @@ public static class AudioTaggingData
         var rows = audio.Rows;
         var clips = new TaggedClip[rows.Count];
         var done = 0;
-        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            clips[i] = LoadClip(dataset.LoadClip(rows[i]), audio.Load(i));
-            progress?.Report(Interlocked.Increment(ref done));
-        });
+            Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
+                clips[i] = LoadClip(dataset.LoadClip(rows[i]), audio.Load(i));
+                progress?.Report(Interlocked.Increment(ref done));
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // A clip's own error (missing synth.json, a bad WAV) is what the caller should see, not the parallel wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+        }
+
         return clips;
     }
 

@@ -6,12 +6,17 @@ public enum DynamicMaskMode
     /// <summary>No dynamic mask (ablation <c>--no-dynamic-mask</c>): only invalid ("None") slots are masked and no frame is gated.</summary>
     Off,
 
-    /// <summary>The paper's reading: relevance = mean attention logit of the cue over the audio keys (mean over keys, then heads); masked when below 0.</summary>
+    /// <summary>
+    /// The paper's reading (the default): relevance = mean attention logit of the cue over the audio keys (mean over
+    /// keys, then heads); masked when below 0. Softmax ignores a per-query offset, so this mean is free to carry a
+    /// learned cue-audio relevance (the cue-relevance loss trains it) without changing what the cue attends to.
+    /// </summary>
     Paper,
 
     /// <summary>
-    /// Relevance measured against the audio encoder's own embedding of silence, minus a learned positive margin:
-    /// r = mean logit(q, k(audio)) - mean logit(q, k(silence)) - softplus(m). Silence gives r = -margin &lt; 0 by construction.
+    /// Ablation (the rule served until teso/6): relevance measured against the audio encoder's own embedding of digital
+    /// silence, minus a learned positive margin: r = mean logit(q, k(audio)) - mean logit(q, k(silence)) - softplus(m).
+    /// Digital zeros give r = -margin &lt; 0 for every cue by construction, whatever was learned; real audio never does.
     /// </summary>
     Calibrated,
 }

@@ -83,6 +83,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         }
 
         var soft = keep.to(x.dtype);
+        var support = soft;
         var keeps = new List<Tensor>();
         var relevance = new List<Tensor>();
         var logits = new List<Tensor>();
@@ -93,13 +94,17 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
             keeps.Add(keep);
             relevance.Add(step.Relevance);
             logits.Add(step.AttentionLogits);
+            support = support * (step.Relevance / _options.RelevanceTemperature).sigmoid();
         }
+
+        // Audio support: the soft keep of the best-supported slot, whatever the mask mode (the served audio reliance).
+        var frameSupport = support.max(-1).values;
 
         var hard = keep.to(x.dtype);
         var prompts = prompt_proj.call(x);
         if (_options.DynamicMask == DynamicMaskMode.Off)
         {
-            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, open_cue is not null);
+            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null);
         }
 
         // Straight-through: the forward values are the hard 0/1 decisions, the gradient is the sigmoid surrogate's.
@@ -107,6 +112,6 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var anyHard = keep.any(-1).to(x.dtype);
         var anySoft = 1 - (1 - soft).prod(-1);
         var gate = anyHard + anySoft - anySoft.detach();
-        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, open_cue is not null);
+        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null);
     }
 }

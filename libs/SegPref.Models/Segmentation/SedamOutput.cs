@@ -12,6 +12,10 @@ namespace SegPref.Models.Segmentation;
 /// <param name="LayerKeeps">Keep mask after each layer, N x [B,S].</param>
 /// <param name="LayerRelevance">Relevance score of each layer, N x [B,S].</param>
 /// <param name="LayerAttentionLogits">Cue-to-audio attention logits of each layer, N x [B,heads,S,A].</param>
+/// <param name="Support">
+/// Audio support [B] in [0, 1]: max over the valid slots of prod over layers of sigmoid(relevance / T), the soft keep of
+/// the best-supported cue (computed in every mask mode). The served audio reliance of TeSO.
+/// </param>
 /// <param name="HasOpenCue">The last slot is the open cue (<see cref="SegmenterOptions.OpenCue"/>).</param>
 public sealed record SedamOutput(
     Tensor Prompts,
@@ -23,4 +27,5 @@ public sealed record SedamOutput(
     IReadOnlyList<Tensor> LayerKeeps,
     IReadOnlyList<Tensor> LayerRelevance,
     IReadOnlyList<Tensor> LayerAttentionLogits,
+    Tensor Support,
     bool HasOpenCue = false);

@@ -44,7 +44,7 @@ public sealed record SegmenterOptions(
     int AudioTokens = 4,
     int CueSlots = 4,
     int FeedForwardDim = 0,
-    DynamicMaskMode DynamicMask = DynamicMaskMode.Calibrated,
+    DynamicMaskMode DynamicMask = DynamicMaskMode.Paper,
     double MarginInit = 0.5,
     double RelevanceTemperature = 1.0,
     double NothingLogit = -10.0,

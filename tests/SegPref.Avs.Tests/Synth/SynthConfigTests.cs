@@ -9,6 +9,7 @@ public class SynthConfigTests
     {
         SynthConfig.Quick.Validate();
         SynthConfig.Standard.Validate();
+        SynthConfig.Realistic.Validate();
         Assert.Equal((64, 5, 1200, 200), (SynthConfig.Standard.FrameSizePx, SynthConfig.Standard.FramesPerClip, SynthConfig.Standard.TrainClips, SynthConfig.Standard.TestCounterClips));
     }
 
@@ -26,6 +27,13 @@ public class SynthConfigTests
         { SynthConfig.Quick with { Priors = new Dictionary<string, double> { ["chair"] = 0.5 } }, "'chair'" },
         { SynthConfig.Quick with { Priors = new Dictionary<string, double> { ["dog"] = -0.1 } }, "prior of 'dog'" },
         { SynthConfig.Quick with { HabitualPrior = 0.05, OtherPrior = 0.05, MaxObjects = 2 }, "too low" },
+        { SynthConfig.Quick with { NoiseFloorDbfs = [-30, -40] }, "noise floor" },
+        { SynthConfig.Quick with { NoiseFloorDbfs = [-40] }, "noise floor" },
+        { SynthConfig.Quick with { OffScreenClipProbability = 1.5 }, "off-screen probabilities" },
+        { SynthConfig.Quick with { OffScreenOnlyFrameProbability = 1 }, "off-screen probabilities" },
+        { SynthConfig.Quick with { OffScreenSnrDb = [5, -5] }, "off-screen SNR" },
+        { SynthConfig.Quick with { PitchSpreadSemitones = 13 }, "pitch spread" },
+        { SynthConfig.Quick with { SourceLevelSpreadDb = -1 }, "source level spread" },
     };
 
     [Theory]
@@ -47,5 +55,19 @@ public class SynthConfigTests
         Assert.Equal(0.9, config.PriorOf("piano", SynthSplits.Val));
         Assert.Equal(0.7, config.PriorOf("bird", SynthSplits.TestCounter), 12);
         Assert.Throws<ArgumentException>(() => config.ClipCount("holdout"));
+    }
+
+    [Fact]
+    public void FromJson_WrittenConfig_RoundTripsAndUnknownFieldsAreRefused()
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(SynthConfig.Realistic);
+
+        var read = SynthConfig.FromJson(json, "cfg.json");
+
+        Assert.Equal(SynthConfig.Realistic.NoiseFloorDbfs, read.NoiseFloorDbfs);
+        Assert.Equal(SynthConfig.Realistic.OffScreenSnrDb, read.OffScreenSnrDb);
+        Assert.Equal((SynthConfig.Realistic.OffScreenClipProbability, SynthConfig.Realistic.PitchSpreadSemitones, SynthConfig.Realistic.TrainClips), (read.OffScreenClipProbability, read.PitchSpreadSemitones, read.TrainClips));
+        var ex = Assert.Throws<InvalidDataException>(() => SynthConfig.FromJson("{\"of_screen_snr_db\": [0, 1]}", "cfg.json"));
+        Assert.Contains("cfg.json", ex.Message, StringComparison.Ordinal);
     }
 }

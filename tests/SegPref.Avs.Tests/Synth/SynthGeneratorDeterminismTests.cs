@@ -31,7 +31,7 @@ public sealed class SynthGeneratorDeterminismTests : IDisposable
         var b = HashTree(Generate("large", large));
 
         var clipFiles = a.Where(kv => kv.Key.StartsWith("synth" + Path.DirectorySeparatorChar, StringComparison.Ordinal)).ToList();
-        Assert.Equal(6 * ((2 * 2) + 2), clipFiles.Count);
+        Assert.Equal(6 * ((2 * 2) + 3), clipFiles.Count);
         foreach (var (path, hash) in clipFiles)
         {
             Assert.Equal(hash, b[path]);

@@ -34,14 +34,19 @@ public sealed class SegmenterExporterTests
         using var noGrad = no_grad();
         var output = model.call(new SegmentationInput(x, audio, cues, valid));
         var expected = TestModels.Floats(output.MapLogits);
-        var actual = runner.Run(
+        var outputs = runner.Run(
             OrtRunner.Float(SegmenterExporter.Frames, TestModels.Floats(x), frames, 3, s, s),
             OrtRunner.Float(SegmenterExporter.Audio, TestModels.Floats(audio), frames, options.AudioDim),
             OrtRunner.Float(SegmenterExporter.Cues, TestModels.Floats(cues), frames, options.CueSlots, options.TextDim),
-            OrtRunner.Bool(SegmenterExporter.CueValid, valid.data<bool>().ToArray(), frames, options.CueSlots))[SegmenterExporter.MapLogits];
+            OrtRunner.Bool(SegmenterExporter.CueValid, valid.data<bool>().ToArray(), frames, options.CueSlots));
+        var actual = outputs[SegmenterExporter.MapLogits];
 
         Assert.Equal(frames * s * s, actual.Length);
         Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, Tolerance);
+        var support = TestModels.Floats(output.Sedam!.Support);
+        Assert.Equal(frames, outputs[SegmenterExporter.AudioSupport].Length);
+        Assert.InRange(TestModels.MaxAbsDiff(support, outputs[SegmenterExporter.AudioSupport]), 0f, Tolerance);
+        Assert.All(support, v => Assert.InRange(v, 0f, 1f));
         // Some cue must survive SeDAM, or the map is the constant nothing-logit and the comparison proves little.
         Assert.True(output.Sedam!.Keep.any().item<bool>(), "no cue survived");
         if (mode == DynamicMaskMode.Off)

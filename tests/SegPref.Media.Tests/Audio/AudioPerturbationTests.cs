@@ -42,6 +42,24 @@ public class AudioPerturbationTests
     }
 
     [Fact]
+    public void Apply_Dither_IsSilencePlusTpdfDitherOfOneLsb()
+    {
+        var clip = new AudioClip(Enumerable.Range(0, 48000).Select(i => 0.3f * MathF.Sin(i * 0.01f)).ToArray(), 16000);
+
+        var dithered = AudioPerturbation.Apply(clip, AudioPerturbation.Dither, 7);
+
+        Assert.Equal(clip.Samples.Length, dithered.Samples.Length);
+        var lsbs = dithered.Samples.Select(s => s * 32768).ToArray();
+        Assert.All(lsbs, v => Assert.Contains(v, new[] { -1f, 0f, 1f }));
+        var plus = lsbs.Count(v => v == 1) / (double)lsbs.Length;
+        var minus = lsbs.Count(v => v == -1) / (double)lsbs.Length;
+        Assert.InRange(plus, 0.115, 0.135);
+        Assert.InRange(minus, 0.115, 0.135);
+        Assert.Equal(dithered.Samples, AudioPerturbation.Apply(clip, AudioPerturbation.Dither, 7).Samples);
+        Assert.NotEqual(dithered.Samples, AudioPerturbation.Apply(clip, AudioPerturbation.Dither, 8).Samples);
+    }
+
+    [Fact]
     public void Apply_Normal_ReturnsTheClipUnchanged() =>
         Assert.Same(Tone, AudioPerturbation.Apply(Tone, "normal", 0));
 

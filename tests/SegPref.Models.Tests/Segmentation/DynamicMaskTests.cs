@@ -76,6 +76,35 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
         Assert.Equal(1f, output.FrameGate.min().item<float>());
     }
 
+    [Theory]
+    [InlineData(DynamicMaskMode.Paper)]
+    [InlineData(DynamicMaskMode.Off)]
+    public void Forward_Support_IsTheBestValidSlotsProductOfSigmoidRelevances(DynamicMaskMode mode)
+    {
+        using var scope = NewDisposeScope();
+        var options = Options with { DynamicMask = mode, RelevanceTemperature = 2 };
+        manual_seed(5);
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 3, 17) with { CueValid = tensor(new[] { true, false, true, true, false, false, false, false, true, true, false, false }, [3, 4]) };
+
+        using var noGrad = no_grad();
+        var sedam = model.call(input).Sedam!;
+
+        var relevance = sedam.LayerRelevance.Select(r => r.data<float>().ToArray()).ToList();
+        var valid = input.CueValid!.data<bool>().ToArray();
+        var support = sedam.Support.data<float>().ToArray();
+        for (var b = 0; b < 3; b++)
+        {
+            var expected = Enumerable.Range(0, 4)
+                .Select(k => valid[(b * 4) + k] ? relevance.Aggregate(1.0, (p, r) => p / (1 + Math.Exp(-r[(b * 4) + k] / 2))) : 0)
+                .Max();
+            Assert.Equal(expected, support[b], 5);
+        }
+
+        Assert.Equal(0f, support[1]);
+    }
+
     // Layer 0's relevance becomes a positive multiple of the first component t0 of each cue embedding: the text MLP
     // passes t0 through to x0 (relu(t0) - relu(-t0)), q = x0 in every channel, and every key is 1.
     private static void MakeRelevanceEqualFirstCueComponent(TesoSegmenter model)

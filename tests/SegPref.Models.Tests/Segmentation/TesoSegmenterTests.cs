@@ -104,7 +104,7 @@ public sealed class TesoSegmenterTests : SingleThreadedTorch
     public void Forward_AudioEqualsSilenceCalibrated_EveryCueMaskedAndNothingSounds(bool openCue, bool audioPrompts)
     {
         using var scope = NewDisposeScope();
-        var options = SegmenterOptions.Small with { OpenCue = openCue, AudioPrompts = audioPrompts };
+        var options = SegmenterOptions.Small with { OpenCue = openCue, AudioPrompts = audioPrompts, DynamicMask = DynamicMaskMode.Calibrated };
         var silence = randn(options.AudioDim, generator: new Generator(3));
         using var model = new TesoSegmenter(options, silence);
         model.eval();

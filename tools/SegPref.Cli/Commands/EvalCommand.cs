@@ -58,23 +58,24 @@ internal static class EvalCommand
             }
             else
             {
-                scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save);
+                scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save, silence: context.Silence);
             }
 
             var classes = predictions is null ? null : ClassBreakdown.Compute(target.Frames, predictions);
             if (quiet)
             {
                 var perClass = classes?.Select(c => new { @class = c.Class, sounding_frames = c.SoundingFrames, sounding_j = c.SoundingJ, blank = c.BlankFraction, silent_frames = c.SilentFrames, silent_paint = c.SilentPaint });
-                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass }));
+                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, reliance = scores.MeanReliance, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass }));
             }
             else
             {
+                var reliance = scores.MeanReliance is { } mean ? string.Create(CultureInfo.InvariantCulture, $", reliance {mean:0.000}") : string.Empty;
                 var gates = scores.KeptCueFraction is { } kept
                     ? string.Create(CultureInfo.InvariantCulture, $", kept cues {kept:0.000}, silent frames {scores.SilentFrameFraction:0.000}")
                     : string.Empty;
                 env.Console.WriteLine(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"{context.Config.Kind} on {splitName} ({condition} audio, {scores.Frames} frames): mIoU {scores.MIoU:0.0000}, F {scores.FScore:0.0000}, Null S {scores.NullS:0.0000}{gates}"));
+                    $"{context.Config.Kind} on {splitName} ({condition} audio, {scores.Frames} frames): mIoU {scores.MIoU:0.0000}, F {scores.FScore:0.0000}, Null S {scores.NullS:0.0000}{reliance}{gates}"));
                 if (masksDir is not null)
                 {
                     env.Console.MarkupLineInterpolated($"wrote masks to {masksDir}");

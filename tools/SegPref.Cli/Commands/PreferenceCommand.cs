@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using SegPref.Avs.Avss;
+using SegPref.Avs.Evaluation;
 using SegPref.Cli.Infrastructure;
 using SegPref.Media.Audio;
 using SegPref.Models.Segmentation.Preference;
@@ -13,17 +14,22 @@ namespace SegPref.Cli.Commands;
 /// <summary>`segpref preference`: the segmentation-preference table for several runs, as markdown, JSON and a figure.</summary>
 internal static class PreferenceCommand
 {
+    // The conditions shown per run in the examples figure.
+    private static readonly string[] FigureConditions = [AudioPerturbation.Normal, AudioPerturbation.Mute, AudioConditions.Swapped];
+
     public static Command Create(CliEnvironment env)
     {
         var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
         var runs = new Option<string[]>("--runs") { Description = "`segpref train` run folders.", Required = true, AllowMultipleArgumentsPerToken = true };
-        var output = new Option<string>("--out") { Description = "Output folder: preference.md, preference.json, examples.png.", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder: preference.json (this dataset's entry added or replaced), preference-NAME.md, examples-NAME.png, reliance-NAME.png.", Required = true };
+        var name = new Option<string?>("--name") { Description = "The dataset's name in the results (default: the --data folder's name), e.g. realistic or standard." };
+        var only = new Option<string[]>("--conditions") { Description = "Score only these test conditions besides normal (default: all of normal, mute, wgn-10, wgn-40, noise-floor, dither, swapped, off-screen).", AllowMultipleArgumentsPerToken = true };
         var examples = new Option<int>("--examples") { Description = "Example frames in the figure.", DefaultValueFactory = _ => 6 };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache (default DATA/.segpref-cache; 'none' disables)." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
-        var command = new Command("preference", "Normal / mute / WGN -10 dB / WGN -40 dB J and F with Delta, Null S under mute, test-counter J/F for every run.")
+        var command = new Command("preference", "The preference tables for several runs: J/F and Delta under normal, mute, WGN -10/-40 dB and off-screen audio; Null S under mute, noise-floor, dither and swapped audio; mean audio reliance; test-counter J/F.")
         {
-            data, runs, output, examples, cache, threads,
+            data, runs, output, name, only, examples, cache, threads,
         };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
@@ -32,13 +38,15 @@ internal static class PreferenceCommand
             var outDir = result.GetRequiredValue(output);
             var cacheDir = TrainCommand.CacheFolder(result.GetValue(cache), dataDir);
             var dataset = AvssDataset.Open(dataDir);
+            var datasetName = result.GetValue(name) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir)));
+            var conditions = result.GetValue(only) is { Length: > 0 } list ? list.Select(AudioConditions.Check).ToList() : null;
             var frames = new Dictionary<string, SegmentationFrames>();
             PreferenceFigure? figure = null;
             var rows = new List<PreferenceRow>();
             foreach (var runDir in result.GetRequiredValue(runs))
             {
                 ct.ThrowIfCancellationRequested();
-                var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDir)));
+                var runName = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(runDir)));
                 var size = SegmenterRun.ReadConfig(runDir).Options.ImageSize;
                 SegmentationFrames Shared(string split)
                 {
@@ -55,22 +63,29 @@ internal static class PreferenceCommand
                 using (shared)
                 {
                     figure ??= new PreferenceFigure(Shared("test"), PreferenceFigure.PickRows(Shared("test"), result.GetValue(examples)));
-                    var normal = figure.Collect(name, AudioPerturbation.Normal);
-                    var mute = figure.Collect(name, AudioPerturbation.Mute);
+                    var collectors = FigureConditions.Where(c => c == AudioPerturbation.Normal || conditions is null || conditions.Contains(c))
+                        .ToDictionary(c => c, c => figure.Collect(runName, c), StringComparer.Ordinal);
                     rows.Add(PreferenceExperiment.Score(
-                        shared, name,
-                        (condition, s) => env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {condition}: J {s.MIoU:0.0000}, F {s.FScore:0.0000}, Null S {s.NullS:0.0000}")),
-                        (condition, row, probs) => (condition == AudioPerturbation.Normal ? normal : condition == AudioPerturbation.Mute ? mute : null)?.Invoke(row, probs)));
+                        shared, runName,
+                        (condition, s) => env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{runName} {condition}: J {s.MIoU:0.0000}, F {s.FScore:0.0000}, Null S {s.NullS:0.0000}, reliance {s.MeanReliance:0.000}")),
+                        (condition, row, probs) => collectors.GetValueOrDefault(condition)?.Invoke(row, probs),
+                        conditions));
                 }
             }
 
             Directory.CreateDirectory(outDir);
-            PreferenceReport.WriteJson(Path.Combine(outDir, PreferenceReport.JsonFile), rows);
-            File.WriteAllBytes(Path.Combine(outDir, "examples.png"), figure!.RenderPng());
+            PreferenceReport.WriteJson(Path.Combine(outDir, PreferenceReport.JsonFile), new PreferenceDataset(datasetName, Path.GetFullPath(dataDir), rows));
+            File.WriteAllBytes(Path.Combine(outDir, $"examples-{datasetName}.png"), figure!.RenderPng());
+            var histogram = RelianceHistogram.RenderPng(rows);
+            if (histogram is not null)
+            {
+                File.WriteAllBytes(Path.Combine(outDir, $"reliance-{datasetName}.png"), histogram);
+            }
+
             var md = new StringBuilder()
-                .AppendLine("# Segmentation preference")
+                .AppendLine(CultureInfo.InvariantCulture, $"# Segmentation preference: {datasetName}")
                 .AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"Data: `{Path.GetFullPath(dataDir)}`. J = mIoU, F = F-score (x100); Δ = relative drop from normal audio; Null S under muted audio (lower is better).")
+                .AppendLine(CultureInfo.InvariantCulture, $"Data: `{Path.GetFullPath(dataDir)}`. J = mIoU, F = F-score (x100).")
                 .AppendLine()
                 .Append(PreferenceReport.Markdown(rows))
                 .AppendLine();
@@ -83,12 +98,17 @@ internal static class PreferenceCommand
                     .AppendLine();
             }
 
-            md.AppendLine("Examples (green: ground truth; red: prediction; per run under normal and muted audio):")
+            md.AppendLine(CultureInfo.InvariantCulture, $"Examples (green: ground truth; red: prediction; per run under {string.Join(", ", FigureConditions)} audio):")
                 .AppendLine()
-                .AppendLine("![examples](examples.png)")
-                .AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"Produced by: `segpref {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`");
-            File.WriteAllText(Path.Combine(outDir, PreferenceReport.MarkdownFile), md.ToString());
+                .AppendLine(CultureInfo.InvariantCulture, $"![examples](examples-{datasetName}.png)")
+                .AppendLine();
+            if (histogram is not null)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"![audio reliance](reliance-{datasetName}.png)").AppendLine();
+            }
+
+            md.AppendLine(CultureInfo.InvariantCulture, $"Produced by: `segpref {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))}`");
+            File.WriteAllText(Path.Combine(outDir, $"preference-{datasetName}.md"), md.ToString());
             env.Console.WriteLine(PreferenceReport.Markdown(rows));
             if (seeds.Length > 0)
             {

@@ -20,12 +20,14 @@ internal static class TrainAudioCommand
         var batch = new Option<int>("--batch") { Description = "Examples (clip seconds) per step.", DefaultValueFactory = _ => defaults.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
         var noAugment = new Option<bool>("--no-augment") { Description = "Disable random gain and light noise." };
+        var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores; use 1 when other jobs share the cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-audio", "Pre-train the VGGish audio encoder on AVS-Synth (multi-label tagging of the sounding classes per second).")
         {
-            data, output, preset, epochs, seed, batch, lr, noAugment,
+            data, output, preset, epochs, seed, batch, lr, noAugment, threads,
         };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
+            CliTorch.SetThreads(result.GetValue(threads));
             var options = new AudioTrainingOptions(
                 VggishPreset.FromName(result.GetValue(preset)!), result.GetValue(epochs), result.GetValue(seed), result.GetValue(batch),
                 result.GetValue(lr), Augment: !result.GetValue(noAugment));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SegPref.Cli.Infrastructure;
+using SegPref.Models.Segmentation;
 using SegPref.Models.Segmentation.Training;
 using Spectre.Console;
 
@@ -15,22 +16,25 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
         var model = new Option<string>("--model") { Description = "teso or audio-only.", DefaultValueFactory = _ => "teso" };
         model.AcceptOnlyFromAmong("teso", "audio-only");
+        var recipe = new Option<string>("--recipe") { Description = "Named recipe (docs/teso-training.md): served (the served TeSO: learned cue-audio relevance, audio prompts) or paper (the paper's recipe). Explicit switches override it; for audio-only only its shared settings (epochs, batch, lr, flips) apply.", DefaultValueFactory = _ => SegmentationRecipes.Served };
+        recipe.AcceptOnlyFromAmong([.. SegmentationRecipes.Names]);
         var preset = new Option<string>("--preset") { Description = "Segmenter preset (small trains on 2 CPU cores; paper = ResNet-50 sizes).", DefaultValueFactory = _ => "small" };
         var output = new Option<string>("--out") { Description = "Run folder (segmenter.json, weights.bin, metrics.json, curves.png).", Required = true };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs (default: the recipe's, 14)." };
         var seed = new Option<int>("--seed") { Description = "Seed (initialisation, shuffles).", DefaultValueFactory = _ => defaults.Seed };
-        var batch = new Option<int>("--batch") { Description = "Frames per step.", DefaultValueFactory = _ => defaults.BatchSize };
-        var lr = new Option<double>("--lr") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
+        var batch = new Option<int>("--batch") { Description = $"Frames per step (default {defaults.BatchSize})." };
+        var lr = new Option<double>("--lr") { Description = $"Peak AdamW learning rate (default {defaults.LearningRate})." };
         var cues = new Option<string>("--cues") { Description = "predicted (captioner -> lexicon, the paper's chain) or ground-truth.", DefaultValueFactory = _ => "predicted" };
         cues.AcceptOnlyFromAmong("predicted", "ground-truth");
-        var noDynamic = new Option<bool>("--no-dynamic-mask") { Description = "Ablation: SeDAM keeps every valid cue." };
+        var dynamicMask = new Option<DynamicMaskMode?>("--dynamic-mask") { Description = "TeSO: paper (the paper's rule, default), calibrated (ablation: relevance against a stored silence embedding) or off." };
+        var noDynamic = new Option<bool>("--no-dynamic-mask") { Description = "Ablation: SeDAM keeps every valid cue (same as --dynamic-mask off)." };
         var noInfoNce = new Option<bool>("--no-infonce") { Description = "Ablation: no InfoNCE term." };
         var infoNceWeight = new Option<double?>("--infonce-weight") { Description = $"TeSO: weight of SeDAM's InfoNCE term (default {defaults.InfoNceWeight}; 0 is the same as --no-infonce)." };
-        var cueWeight = new Option<double>("--cue-weight") { Description = "TeSO: weight of the cue-relevance loss (SeDAM's keep logits vs which cue classes sound, from the AVSS labels); 0 = the paper's recipe.", DefaultValueFactory = _ => defaults.CueWeight };
+        var cueWeight = new Option<double>("--cue-weight") { Description = "TeSO: weight of the cue-relevance loss (SeDAM's keep logits vs which cue classes sound, from the AVSS labels); the served recipe's 1, the paper's 0." };
         var openCue = new Option<bool>("--open-cue") { Description = "TeSO: add SeDAM's open cue, a learned always-valid token for a sounding object the description does not name." };
-        var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated)." };
-        var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off.", DefaultValueFactory = _ => defaults.GroundingWeight };
-        var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off).", DefaultValueFactory = _ => defaults.GradientClip };
+        var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated); on in the served recipe." };
+        var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off." };
+        var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off)." };
         var repeat = new Option<double?>("--repeat-threshold") { Description = "Repeat-factor sampling: classes that sound in fewer than this fraction of the training frames are drawn more often (r = sqrt(t / f)); off by default." };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache folder (default DATA/.segpref-cache; 'none' disables)." };
@@ -39,22 +43,28 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            data, model, preset, output, epochs, seed, batch, lr, cues, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            data, model, recipe, preset, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
-            RefuseTextSwitchesForBaseline(result, result.GetRequiredValue(model), cues, noDynamic, noInfoNce, infoNceWeight);
+            var kind = result.GetRequiredValue(model);
+            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, audioPrompts);
             CliTorch.SetThreads(result.GetValue(threads));
-            var options = defaults with
+            var options = Options(result, SegmentationRecipes.For(result.GetRequiredValue(recipe), kind)) with { Seed = result.GetValue(seed) };
+            T Given<T>(Option<T> option, T fallback) => result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
+            SegmentationTrainingOptions Options(ParseResult r, SegmentationTrainingOptions o) => o with
             {
-                Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch), LearningRate = result.GetValue(lr),
-                DynamicMask = !result.GetValue(noDynamic), InfoNceWeight = InfoNceWeight(result.GetValue(noInfoNce), result.GetValue(infoNceWeight), defaults.InfoNceWeight),
-                CueWeight = result.GetValue(cueWeight), OpenCue = result.GetValue(openCue), AudioPrompts = result.GetValue(audioPrompts), GroundingWeight = result.GetValue(grounding), GradientClip = result.GetValue(clip), RepeatThreshold = result.GetValue(repeat), MaxFramesPerEpoch = result.GetValue(maxFrames),
+                Epochs = Given(epochs, o.Epochs), BatchSize = Given(batch, o.BatchSize), LearningRate = Given(lr, o.LearningRate),
+                DynamicMask = Mask(r.GetValue(noDynamic), r.GetValue(dynamicMask), o.DynamicMask),
+                InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
+                CueWeight = Given(cueWeight, o.CueWeight), OpenCue = Given(openCue, o.OpenCue), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
+                GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
+                RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };
             var dataDir = result.GetRequiredValue(data);
             var request = new TrainRequest(
-                dataDir, result.GetRequiredValue(model), result.GetRequiredValue(preset), result.GetRequiredValue(output), encoders.Read(result),
+                dataDir, kind, result.GetRequiredValue(preset), result.GetRequiredValue(output), encoders.Read(result),
                 SegmentationExperiment.ParseCues(result.GetRequiredValue(cues)), options, CacheFolder(result.GetValue(cache), dataDir),
                 result.GetValue(resume), "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
             var trained = SegmentationExperiment.Train(request, StageLines.Create(env), EpochLines(env), ct);
@@ -71,6 +81,15 @@ internal static class TrainCommand
         }));
         return command;
     }
+
+    /// <summary>The dynamic-mask mode from <c>--no-dynamic-mask</c> and <c>--dynamic-mask</c> (contradicting values are refused).</summary>
+    public static DynamicMaskMode Mask(bool off, DynamicMaskMode? mode, DynamicMaskMode fallback) => (off, mode) switch
+    {
+        (true, null or DynamicMaskMode.Off) => DynamicMaskMode.Off,
+        (true, _) => throw new ArgumentException($"--no-dynamic-mask and --dynamic-mask {mode} contradict each other; give one of them."),
+        (false, { } m) => m,
+        (false, null) => fallback,
+    };
 
     /// <summary>The InfoNCE weight from <c>--no-infonce</c> and <c>--infonce-weight</c> (both given with a non-zero weight is refused).</summary>
     public static double InfoNceWeight(bool off, double? weight, double fallback) => (off, weight) switch

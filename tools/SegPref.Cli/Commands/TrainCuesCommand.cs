@@ -21,12 +21,14 @@ internal static class TrainCuesCommand
         var batch = new Option<int>("--batch") { Description = "Audio seconds per step.", DefaultValueFactory = _ => defaults.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
         var temperature = new Option<double>("--temperature") { Description = "InfoNCE temperature.", DefaultValueFactory = _ => defaults.Temperature };
+        var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores; use 1 when other jobs share the cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-cues", "Train the cue encoder (cue word -> vector in the frozen audio embedding space, symmetric InfoNCE).")
         {
-            data, audio, output, epochs, seed, batch, lr, temperature,
+            data, audio, output, epochs, seed, batch, lr, temperature, threads,
         };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
+            CliTorch.SetThreads(result.GetValue(threads));
             var options = defaults with
             {
                 Epochs = result.GetValue(epochs), Seed = result.GetValue(seed), BatchSize = result.GetValue(batch),

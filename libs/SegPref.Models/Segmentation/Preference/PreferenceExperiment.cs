@@ -1,26 +1,29 @@
+using SegPref.Avs.Evaluation;
 using SegPref.Avs.Metrics;
 using SegPref.Media.Audio;
 using SegPref.Models.Segmentation.Training;
 
 namespace SegPref.Models.Segmentation.Preference;
 
-/// <summary>Scores one run under every condition of the preference table.</summary>
+/// <summary>Scores one run under every condition of the preference tables.</summary>
 public static class PreferenceExperiment
 {
-    /// <summary>The perturbed test conditions, in table order.</summary>
-    public static IReadOnlyList<string> Conditions { get; } = [AudioPerturbation.Normal, AudioPerturbation.Mute, "wgn-10", "wgn-40"];
+    /// <summary>The test conditions, in table order (<see cref="AudioConditions.Benchmark"/>).</summary>
+    public static IReadOnlyList<string> Conditions => AudioConditions.Benchmark;
 
-    /// <summary>Evaluates <paramref name="context"/> on test (normal, mute, wgn-10, wgn-40) and test-counter.</summary>
+    /// <summary>Evaluates <paramref name="context"/> on test under every condition and on test-counter (normal audio).</summary>
     /// <param name="context">The run.</param>
     /// <param name="name">Its name in the table.</param>
     /// <param name="onCondition">Gets (condition, scores) as each finishes (progress).</param>
     /// <param name="onTestFrame">Gets (condition, test row, probabilities) for every test frame (for figures).</param>
+    /// <param name="conditions">The conditions to run (default: all; normal is always included).</param>
     public static PreferenceRow Score(
-        EvaluationContext context, string name, Action<string, SegmentationScores>? onCondition = null, Action<string, int, float[]>? onTestFrame = null)
+        EvaluationContext context, string name, Action<string, SegmentationScores>? onCondition = null, Action<string, int, float[]>? onTestFrame = null,
+        IReadOnlyList<string>? conditions = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scores = new Dictionary<string, SegmentationScores>(StringComparer.Ordinal);
-        foreach (var condition in Conditions)
+        foreach (var condition in Conditions.Where(c => c == AudioPerturbation.Normal || conditions is null || conditions.Contains(c)))
         {
             scores[condition] = context.Evaluate("test", condition, onTestFrame is null ? null : (row, probs) => onTestFrame(condition, row, probs));
             onCondition?.Invoke(condition, scores[condition]);
@@ -29,13 +32,33 @@ public static class PreferenceExperiment
         var counter = context.Evaluate("test-counter");
         onCondition?.Invoke("test-counter", counter);
         var normal = scores[AudioPerturbation.Normal];
-        ConditionScores Perturbed(string c) => new(
-            scores[c].MIoU, scores[c].FScore, PreferenceMeasures.Delta(normal.MIoU, scores[c].MIoU), PreferenceMeasures.Delta(normal.FScore, scores[c].FScore));
-        var isTeso = context.Config.Kind == "teso";
+        var test = scores.ToDictionary(kv => kv.Key, kv => Summarise(kv.Key, kv.Value, normal), StringComparer.Ordinal);
+        double? below = null;
+        if (scores.TryGetValue(AudioConditions.Swapped, out var swapped) && swapped.Reliance is { } r && normal.Reliance is { } own)
+        {
+            below = (double)r.Zip(own).Count(p => p.First < p.Second) / own.Count;
+        }
+
         return new PreferenceRow(
-            name, context.Config.Kind, new ConditionScores(normal.MIoU, normal.FScore), Perturbed(AudioPerturbation.Mute), Perturbed("wgn-10"), Perturbed("wgn-40"),
-            scores[AudioPerturbation.Mute].NullS, new ConditionScores(counter.MIoU, counter.FScore), isTeso ? context.Config.Cues : null,
-            isTeso && context.Config.Training.DynamicMask, isTeso ? context.Config.Training.InfoNceWeight : 0, context.Config.Training.Seed,
-            normal.KeptCueFraction, scores[AudioPerturbation.Mute].KeptCueFraction, RunRecipe.Describe(context.Config));
+            name, context.Config.Kind, RunRecipe.Describe(context.Config), context.Config.Training.Seed,
+            context.Config.Kind == "teso" ? context.Config.Cues : null, test, Summarise(AudioPerturbation.Normal, counter, counter), below)
+        {
+            RelianceByFrame = scores.Where(kv => kv.Value.Reliance is not null).ToDictionary(kv => kv.Key, kv => kv.Value.Reliance!, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>One condition's line: J/F and Delta where something visible sounds (and under mute), Null S where nothing does.</summary>
+    public static ConditionScores Summarise(string condition, SegmentationScores s, SegmentationScores normal)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(normal);
+        var silences = AudioConditions.SilencesVisible(condition);
+        var withJ = !silences || condition == AudioPerturbation.Mute;
+        var perturbed = condition != AudioPerturbation.Normal;
+        return new ConditionScores(
+            withJ ? s.MIoU : null, withJ ? s.FScore : null,
+            withJ && perturbed ? PreferenceMeasures.Delta(normal.MIoU, s.MIoU) : null,
+            withJ && perturbed ? PreferenceMeasures.Delta(normal.FScore, s.FScore) : null,
+            silences ? s.NullS : null, s.MeanReliance, s.KeptCueFraction, s.SilentFrameFraction);
     }
 }

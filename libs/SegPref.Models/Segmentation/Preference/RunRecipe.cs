@@ -10,7 +10,7 @@ namespace SegPref.Models.Segmentation.Preference;
 /// </summary>
 public static class RunRecipe
 {
-    /// <summary>Describes <paramref name="config"/>, e.g. "teso, predicted cues, small, 14 epochs, open cue, calibrated".</summary>
+    /// <summary>Describes <paramref name="config"/>, e.g. "teso, predicted cues, small, 14 epochs, cue weight 0.5, open cue".</summary>
     public static string Describe(SegmenterRunConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
@@ -40,9 +40,9 @@ public static class RunRecipe
             parts.Add(N($"weight decay {t.WeightDecay:g4}"));
         }
 
-        if (teso && !t.DynamicMask)
+        if (teso && t.DynamicMask != d.DynamicMask)
         {
-            parts.Add("no dynamic mask");
+            parts.Add(t.DynamicMask == DynamicMaskMode.Off ? "no dynamic mask" : "silence-calibrated mask");
         }
 
         if (teso && t.InfoNceWeight != d.InfoNceWeight)
@@ -92,7 +92,7 @@ public static class RunRecipe
 
         if (teso && config.Calibration is not null)
         {
-            parts.Add("calibrated");
+            parts.Add("margin calibrated");
         }
 
         return string.Join(", ", parts);
@@ -105,7 +105,7 @@ public static class RunRecipe
         var sizes = options with
         {
             OpenCue = false, AudioPrompts = false, Grounding = false,
-            DynamicMask = options.DynamicMask == DynamicMaskMode.Off ? SegmenterOptions.Small.DynamicMask : options.DynamicMask,
+            DynamicMask = SegmenterOptions.Small.DynamicMask,
         };
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
             $"{options.Backbone} {options.ImageSize}px d{options.Dim} Q{options.Queries} L{options.DecoderLayers} N{options.SedamLayers}");

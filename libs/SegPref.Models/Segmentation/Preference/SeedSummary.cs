@@ -2,19 +2,15 @@ using System.Text.Json.Serialization;
 
 namespace SegPref.Models.Segmentation.Preference;
 
-/// <summary>One recipe repeated with several seeds: the preference figures as mean and standard deviation.</summary>
+/// <summary>One recipe repeated with several seeds: every headline figure (<see cref="PreferenceReport.Figures"/>) as mean and sd.</summary>
 /// <param name="Recipe">The recipe (<see cref="RunRecipe.Describe"/>).</param>
+/// <param name="Model">"teso" or "audio-only".</param>
 /// <param name="Runs">The runs' names.</param>
 /// <param name="Seeds">Their seeds.</param>
-/// <param name="NormalJ">Normal-audio test J.</param>
-/// <param name="MuteDeltaJ">Mute Delta J.</param>
-/// <param name="NullSMute">Null S under muted audio.</param>
-/// <param name="CounterJ">test-counter J.</param>
+/// <param name="Figures">Figure name (e.g. normal_j, mute_delta_j, null_s_swapped) -> mean and sample sd over the seeds.</param>
 public sealed record SeedSummary(
     [property: JsonPropertyName("recipe")] string Recipe,
+    [property: JsonPropertyName("model")] string Model,
     [property: JsonPropertyName("runs")] IReadOnlyList<string> Runs,
     [property: JsonPropertyName("seeds")] IReadOnlyList<int> Seeds,
-    [property: JsonPropertyName("normal_j")] MeanSd NormalJ,
-    [property: JsonPropertyName("mute_delta_j")] MeanSd MuteDeltaJ,
-    [property: JsonPropertyName("null_s_mute")] MeanSd NullSMute,
-    [property: JsonPropertyName("counter_j")] MeanSd CounterJ);
+    [property: JsonPropertyName("figures")] IReadOnlyDictionary<string, MeanSd> Figures);

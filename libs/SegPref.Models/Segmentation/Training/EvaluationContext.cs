@@ -12,6 +12,7 @@ public sealed class EvaluationContext : IDisposable
     private readonly Dictionary<string, SegmentationFrames> _frames = [];
     private readonly FeatureCache _cache;
     private readonly IProgress<(string Stage, int Done, int Total)>? _stages;
+    private float[]? _silence;
 
     private EvaluationContext(AvssDataset dataset, Segmenter model, SegmenterRunConfig config, FrozenEncoders encoders, FeatureCache cache, IProgress<(string, int, int)>? stages)
     {
@@ -85,9 +86,12 @@ public sealed class EvaluationContext : IDisposable
         return SegmentationExperiment.LoadSplit(Dataset, split, Config.Options.ImageSize, Encoders, Cues, condition, _cache, _stages, frames);
     }
 
-    /// <summary>Scores the run on <paramref name="split"/> under <paramref name="condition"/>.</summary>
+    /// <summary>Scores the run on <paramref name="split"/> under <paramref name="condition"/>, with the per-frame audio reliance.</summary>
     public SegmentationScores Evaluate(string split, string condition = AudioPerturbation.Normal, Action<int, float[]>? onFrame = null) =>
-        SegmentationEvaluator.Evaluate(Model, Split(split, condition), onFrame: onFrame);
+        SegmentationEvaluator.Evaluate(Model, Split(split, condition), onFrame: onFrame, silence: Silence);
+
+    /// <summary>The frozen audio encoder's embedding of one second of digital silence (the counterfactual's input).</summary>
+    public float[] Silence => _silence ??= Encoders.SilenceEmbedding();
 
     /// <inheritdoc/>
     public void Dispose()

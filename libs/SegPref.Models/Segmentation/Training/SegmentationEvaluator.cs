@@ -1,4 +1,5 @@
 using SegPref.Avs.Metrics;
+using SegPref.Media.Masks;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Segmentation.Training;
@@ -8,10 +9,13 @@ public static class SegmentationEvaluator
 {
     /// <summary>
     /// Scores <paramref name="model"/> on <paramref name="split"/>. <paramref name="onFrame"/> (optional) receives each
-    /// frame's row and foreground probabilities [S*S] (for saving masks and figures).
+    /// frame's row and foreground probabilities [S*S] (for saving masks and figures). With <paramref name="silence"/>
+    /// (the frozen audio encoder's embedding of digital silence) the scores carry the per-frame audio reliance: TeSO's
+    /// audio support, or for a model without SeDAM the counterfactual share against a second pass on silent audio.
     /// </summary>
     public static SegmentationScores Evaluate(
-        Segmenter model, SegmentationSplit split, int batchSize = 32, Action<int, float[]>? onFrame = null, IProgress<int>? progress = null)
+        Segmenter model, SegmentationSplit split, int batchSize = 32, Action<int, float[]>? onFrame = null, IProgress<int>? progress = null,
+        float[]? silence = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(split);
@@ -19,6 +23,7 @@ public static class SegmentationEvaluator
         var pixels = split.Frames.MaskLength;
         long validCues = 0, keptCues = 0, silentFrames = 0;
         var isTeso = model is TesoSegmenter;
+        var reliance = silence is null ? null : new double[split.Count];
         model.eval();
         float[][] probs;
         using (no_grad())
@@ -36,6 +41,11 @@ public static class SegmentationEvaluator
                 }
 
                 var flat = output.MapLogits.sigmoid().reshape(rows.Length, pixels).data<float>().ToArray();
+                if (reliance is not null)
+                {
+                    Reliance(model, input, output, flat, silence!, pixels).CopyTo(reliance, rows[0]);
+                }
+
                 return [.. rows.Select((_, i) => flat.AsSpan(i * pixels, pixels).ToArray())];
             }, batchSize, onFrame, progress);
         }
@@ -44,7 +54,22 @@ public static class SegmentationEvaluator
         return new SegmentationScores(
             miou, f, nullS, split.Count,
             isTeso ? (validCues == 0 ? 0 : (double)keptCues / validCues) : null,
-            isTeso ? (double)silentFrames / split.Count : null);
+            isTeso ? (double)silentFrames / split.Count : null)
+        { Reliance = reliance };
+    }
+
+    // TeSO reports its audio support; any other model is compared with a pass on silent audio (same frames and cues).
+    private static double[] Reliance(Segmenter model, SegmentationInput input, SegmentationOutput output, float[] probs, float[] silence, int pixels)
+    {
+        var b = (int)input.Frames.shape[0];
+        if (output.Sedam is { } sedam)
+        {
+            return [.. sedam.Support.data<float>().ToArray().Select(s => AudioReliance.FromSupport(s))];
+        }
+
+        var silent = tensor(silence, [1, silence.Length]).expand(b, silence.Length).contiguous();
+        var counterfactual = model.call(input with { Audio = silent }).MapLogits.sigmoid().reshape(b, pixels).data<float>().ToArray();
+        return [.. Enumerable.Range(0, b).Select(i => AudioReliance.FromCounterfactual(probs.AsSpan(i * pixels, pixels), counterfactual.AsSpan(i * pixels, pixels)))];
     }
 
     /// <summary>

@@ -38,7 +38,7 @@ public static class SegmentationExperiment
         TorchRuntime.EnsureInitialized();
         var options = SegmenterOptions.FromPreset(request.Preset) with
         {
-            DynamicMask = request.Options.DynamicMask ? DynamicMaskMode.Calibrated : DynamicMaskMode.Off,
+            DynamicMask = request.Options.DynamicMask,
             OpenCue = request.Kind == "teso" && request.Options.OpenCue,
             AudioPrompts = request.Kind == "teso" && request.Options.AudioPrompts,
             Grounding = request.Options.GroundingWeight > 0,

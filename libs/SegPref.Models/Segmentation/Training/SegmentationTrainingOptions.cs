@@ -25,9 +25,15 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("seed")]
     public int Seed { get; init; } = 1;
 
-    /// <summary>SeDAM's dynamic mask (false = <c>--no-dynamic-mask</c>: every valid cue prompts).</summary>
+    /// <summary>
+    /// SeDAM's dynamic mask (TeSO): <see cref="DynamicMaskMode.Paper"/> (the paper's rule: a cue is masked when its mean
+    /// attention logit is below 0; with <see cref="CueWeight"/> that logit is trained as a cue-audio relevance),
+    /// <see cref="DynamicMaskMode.Calibrated"/> (the ablation that compares the audio with a stored silence embedding) or
+    /// <see cref="DynamicMaskMode.Off"/> (every valid cue prompts).
+    /// </summary>
     [JsonPropertyName("dynamic_mask")]
-    public bool DynamicMask { get; init; } = true;
+    [JsonConverter(typeof(JsonStringEnumConverter<DynamicMaskMode>))]
+    public DynamicMaskMode DynamicMask { get; init; } = DynamicMaskMode.Paper;
 
     /// <summary>Weight of the InfoNCE term (0 = <c>--no-infonce</c>).</summary>
     [JsonPropertyName("infonce_weight")]

@@ -35,7 +35,7 @@ public sealed class MarginCalibratorTests : SingleThreadedTorch
     {
         var split = SyntheticSplit.Create(clips: 3, framesPerClip: 2, seed: 5);
         manual_seed(2);
-        using var model = new TesoSegmenter(SyntheticSplit.Tiny);
+        using var model = new TesoSegmenter(SyntheticSplit.Tiny with { DynamicMask = DynamicMaskMode.Calibrated });
         using (var silence = tensor(split.Audio.AsSpan(0, SyntheticSplit.Tiny.AudioDim).ToArray()))
         {
             model.SetSilenceEmbedding(silence);
@@ -61,5 +61,16 @@ public sealed class MarginCalibratorTests : SingleThreadedTorch
         Assert.Equal(result.LearnedMargin, again.LearnedMargin);
         Assert.Equal(result.Grid.Select(t => t.Margin), again.Grid.Select(t => t.Margin));
         Assert.Equal(result.Margin, again.Margin);
+    }
+
+    [Fact]
+    public void Calibrate_PaperRule_IsRefusedNamingTheMode()
+    {
+        var split = SyntheticSplit.Create(clips: 2, framesPerClip: 2, seed: 5);
+        manual_seed(2);
+        using var model = new TesoSegmenter(SyntheticSplit.Tiny with { DynamicMask = DynamicMaskMode.Paper });
+
+        var ex = Assert.Throws<ArgumentException>(() => MarginCalibrator.Calibrate(model, split));
+        Assert.Contains("Paper", ex.Message, StringComparison.Ordinal);
     }
 }
