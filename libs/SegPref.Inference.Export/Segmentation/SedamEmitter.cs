@@ -17,7 +17,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
     private GraphBuilder G => layers.Ops.Graph;
 
     /// <summary>Prompts [B,S,d], their keep mask (bool [B,S]), the gate (float [B,1,1]) and the audio support (float [B]).</summary>
-    public (string Prompts, string Keep, string Gate, string Support) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin)
+    public (string Prompts, string Keep, string Gate, string Support) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin, string? visual = null)
     {
         var audioTokens = AudioTokens(w.Scope("audio_proj"), audio, options);
         var silenceTokens = AudioTokens(w.Scope("audio_proj"), silence, options);
@@ -27,7 +27,14 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         {
             // One more, always valid slot: the learned open cue [1,1,d] expanded over the batch.
             var batch = Ops.SliceDims(Ops.Shape(cues), 0, 1);
-            x = Ops.Concat(1, x, Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim))));
+            var token = Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim)));
+            if (options.VisualOpenCue)
+            {
+                // The pooled visual features [B,C] through open_cue_visual, one token per frame: [B,1,d].
+                token = Ops.Add(token, Ops.Unsqueeze(layers.Linear(w.Scope("open_cue_visual"), visual ?? throw new ArgumentNullException(nameof(visual), "The visual open cue needs the pooled visual features.")), 1));
+            }
+
+            x = Ops.Concat(1, x, token);
             keep = Ops.Concat(1, keep, Ops.Expand(G.Bools("open_cue_valid", [true], 1, 1), Ops.Concat(0, batch, G.Int64s("open_cue_slots", 1))));
         }
 

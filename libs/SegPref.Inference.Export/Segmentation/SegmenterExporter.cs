@@ -52,6 +52,8 @@ public static class SegmenterExporter
         var audio = g.Input(Audio, TensorProto.Types.DataType.Float, "T", o.AudioDim);
         string prompts, blocked, gate;
         string? support = null;
+        var trunk = new TrunkEmitter(layers, o, model.Trunk.VisualEncoder);
+        string[]? features = null;
         if (model is TesoSegmenter teso)
         {
             var cues = g.Input(Cues, TensorProto.Types.DataType.Float, "T", o.CueSlots, o.TextDim);
@@ -59,7 +61,9 @@ public static class SegmenterExporter
             var silence = ops.Reshape(layers.Constant(w, "silence_embedding"), 1, -1);
             using var margin = teso.Sedam.Margin();
             var marginValue = o.DynamicMask == DynamicMaskMode.Calibrated ? layers.Computed("sedam_margin", margin) : null;
-            var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, marginValue);
+            features = trunk.Encode(w.Scope("trunk"), frames);
+            var pooled = o.VisualOpenCue ? ops.ReduceMean(features[^1], [2, 3], keepDims: false) : null;
+            var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, marginValue, pooled);
             (prompts, blocked, gate, support) = (sedam.Prompts, ops.Not(sedam.Keep), sedam.Gate, sedam.Support);
             if (o.AudioPrompts)
             {
@@ -73,7 +77,7 @@ public static class SegmenterExporter
             gate = g.Scalar("one", 1f);
         }
 
-        var map = new TrunkEmitter(layers, o, model.Trunk.VisualEncoder).Emit(w.Scope("trunk"), frames, prompts, blocked, gate);
+        var map = trunk.Emit(w.Scope("trunk"), features ?? trunk.Encode(w.Scope("trunk"), frames), prompts, blocked, gate);
         g.Output(map, MapLogits, TensorProto.Types.DataType.Float, "T", s, s);
         if (support is not null)
         {

@@ -22,9 +22,15 @@ internal sealed class TrunkEmitter(Layers layers, SegmenterOptions options, Visu
     /// Map logits [B,S,S] of <paramref name="frames"/> [B,3,S,S] prompted by <paramref name="prompts"/> [B,P,d] with
     /// <paramref name="promptBlocked"/> (bool [B,P]) and the per-frame <paramref name="gate"/> (float, broadcastable to [B,1,1]).
     /// </summary>
-    public string Emit(ModuleWeights w, string frames, string prompts, string promptBlocked, string gate)
+    public string Emit(ModuleWeights w, string frames, string prompts, string promptBlocked, string gate) =>
+        Emit(w, Encode(w, frames), prompts, promptBlocked, gate);
+
+    /// <summary>The visual encoder's multi-scale features of <paramref name="frames"/> (finest first).</summary>
+    public string[] Encode(ModuleWeights w, string frames) => new VisualEmitter(layers).Encode(options.Backbone, w.Scope("visual_encoder"), frames);
+
+    /// <summary><see cref="Emit(ModuleWeights, string, string, string, string)"/> from features written by <see cref="Encode"/>.</summary>
+    public string Emit(ModuleWeights w, string[] features, string prompts, string promptBlocked, string gate)
     {
-        var features = new VisualEmitter(layers).Encode(options.Backbone, w.Scope("visual_encoder"), frames);
         var sizes = encoder.Strides.Select(s => (long)options.ImageSize / s).ToArray();
         var (pixels, maskFeatures) = PixelDecoder(w.Scope("pixel_decoder"), features, sizes);
         var (classLogits, maskLogits) = Decoder(w.Scope("transformer_decoder"), pixels, sizes, maskFeatures, prompts, promptBlocked);

@@ -16,10 +16,14 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     private readonly Linear prompt_proj;
     private readonly Parameter margin_raw;
     private readonly Parameter? open_cue;
+    private readonly Linear? open_cue_visual;
     private readonly SegmenterOptions _options;
 
-    /// <summary>Creates SeDAM for <paramref name="options"/>.</summary>
-    public Sedam(SegmenterOptions options)
+    /// <summary>
+    /// Creates SeDAM for <paramref name="options"/>; <paramref name="visualChannels"/> is the width of the visual encoder's
+    /// coarsest feature map (needed with <see cref="SegmenterOptions.VisualOpenCue"/>).
+    /// </summary>
+    public Sedam(SegmenterOptions options, int visualChannels = 0)
         : base(nameof(Sedam))
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -38,6 +42,12 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         if (options.OpenCue)
         {
             open_cue = nn.Parameter(randn(1, 1, options.Dim) * 0.02);
+        }
+
+        if (options.VisualOpenCue)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(visualChannels, 1);
+            open_cue_visual = nn.Linear(visualChannels, options.Dim);
         }
 
         RegisterComponents();
@@ -65,7 +75,15 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     /// [B,AudioDim], <paramref name="silence"/> [AudioDim] (the frozen encoder's embedding of an all-zero second).
     /// With <see cref="SegmenterOptions.OpenCue"/> every per-slot output has S + 1 slots, the open cue last.
     /// </summary>
-    public override SedamOutput forward(Tensor cues, Tensor valid, Tensor audio, Tensor silence)
+    public override SedamOutput forward(Tensor cues, Tensor valid, Tensor audio, Tensor silence) => Run(cues, valid, audio, silence, null);
+
+    /// <summary>
+    /// <see cref="forward"/>, with <paramref name="visual"/> [B,C] (the frame's mean-pooled coarsest visual features) added
+    /// to the open cue's token through a linear map when <see cref="SegmenterOptions.VisualOpenCue"/>: the open cue then
+    /// asks the audio about "an object this image shows that the description does not name".
+    /// </summary>
+    /// <exception cref="ArgumentException">A visual open cue without <paramref name="visual"/>.</exception>
+    public SedamOutput Run(Tensor cues, Tensor valid, Tensor audio, Tensor silence, Tensor? visual)
     {
         ArgumentNullException.ThrowIfNull(cues);
         ArgumentNullException.ThrowIfNull(valid);
@@ -78,7 +96,13 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         if (open_cue is not null)
         {
             var b = x.shape[0];
-            x = cat([x, open_cue.expand(b, 1, _options.Dim)], 1);
+            var token = open_cue.expand(b, 1, _options.Dim);
+            if (open_cue_visual is not null)
+            {
+                token = token + open_cue_visual.call(visual ?? throw new ArgumentException("The visual open cue needs the pooled visual features.", nameof(visual))).unsqueeze(1);
+            }
+
+            x = cat([x, token], 1);
             keep = cat([keep, ones(b, 1, dtype: ScalarType.Bool)], 1);
         }
 

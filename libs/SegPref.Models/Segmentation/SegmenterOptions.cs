@@ -22,6 +22,10 @@ namespace SegPref.Models.Segmentation;
 /// cues. Like every cue it queries the audio and is masked when the audio does not support it (so it is masked under
 /// silence); it keeps a frame alive when the captioner missed the object that sounds.
 /// </param>
+/// <param name="VisualOpenCue">
+/// TeSO, with <paramref name="OpenCue"/>: the open cue's token also carries the frame's mean-pooled coarsest visual
+/// features (a linear map), so that its relevance can tell an unnamed visible sounding object from an off-screen sound.
+/// </param>
 /// <param name="AudioPrompts">
 /// TeSO: besides SeDAM's prompts, the decoder queries also attend to the projected audio tokens the baseline uses (never
 /// masked; the frame gate still blanks frames SeDAM declares silent), so text can only add to the audio prompt.
@@ -50,7 +54,8 @@ public sealed record SegmenterOptions(
     double NothingLogit = -10.0,
     bool OpenCue = false,
     bool AudioPrompts = false,
-    bool Grounding = false)
+    bool Grounding = false,
+    bool VisualOpenCue = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);
@@ -82,6 +87,11 @@ public sealed record SegmenterOptions(
         if (Dim % Heads != 0)
         {
             throw new ArgumentException($"Invalid segmenter options: d = {Dim} is not divisible by {Heads} heads.");
+        }
+
+        if (VisualOpenCue && !OpenCue)
+        {
+            throw new ArgumentException("Invalid segmenter options: a visual open cue needs the open cue (OpenCue).");
         }
 
         if (NothingLogit >= 0 || MarginInit <= 0 || RelevanceTemperature <= 0)

@@ -32,11 +32,18 @@ public sealed class SegmenterTrunk : nn.Module<Tensor, Tensor, Tensor, Tensor, S
     /// Segments <paramref name="frames"/> [B,3,H,W] prompted by <paramref name="prompts"/> [B,P,d] (blocked where
     /// <paramref name="promptBlocked"/> [B,P] is true), with the per-frame <paramref name="gate"/> [B] (1 = something may sound).
     /// </summary>
-    public override SegmentationOutput forward(Tensor frames, Tensor prompts, Tensor promptBlocked, Tensor gate)
+    public override SegmentationOutput forward(Tensor frames, Tensor prompts, Tensor promptBlocked, Tensor gate) =>
+        Decode(frames, Encode(frames), prompts, promptBlocked, gate);
+
+    /// <summary>The visual encoder's multi-scale features of <paramref name="frames"/> (finest first).</summary>
+    public Tensor[] Encode(Tensor frames) => visual_encoder.call(frames);
+
+    /// <summary><see cref="forward"/> from features already computed by <see cref="Encode"/> (so SeDAM may look at them first).</summary>
+    public SegmentationOutput Decode(Tensor frames, Tensor[] features, Tensor prompts, Tensor promptBlocked, Tensor gate)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(gate);
-        var pixels = pixel_decoder.call(visual_encoder.call(frames));
+        var pixels = pixel_decoder.call(features);
         var prediction = transformer_decoder.call(pixels, prompts, promptBlocked);
         var weights = nn.functional.softmax(prediction.ClassLogits, -1).select(-1, 0);
         var combined = einsum("bq,bqhw->bhw", weights, prediction.MaskLogits);

@@ -25,7 +25,7 @@ public sealed class TesoSegmenter : Segmenter
     {
         options.Validate();
         trunk = new SegmenterTrunk(options);
-        sedam = new Sedam(options);
+        sedam = new Sedam(options, trunk.VisualEncoder.Channels[^1]);
         silence_embedding = zeros(options.AudioDim);
         if (options.AudioPrompts)
         {
@@ -78,7 +78,8 @@ public sealed class TesoSegmenter : Segmenter
             throw new ArgumentException($"TeSO needs cues [{b},{Options.CueSlots},{Options.TextDim}] and their validity [{b},{Options.CueSlots}].", nameof(input));
         }
 
-        var s = sedam.call(cues, valid, input.Audio, silence_embedding);
+        var features = trunk.Encode(input.Frames);
+        var s = sedam.Run(cues, valid, input.Audio, silence_embedding, Options.VisualOpenCue ? features[^1].mean([2, 3]) : null);
         var (prompts, blocked) = (s.Prompts, s.Keep.logical_not());
         if (audio_prompt is not null)
         {
@@ -88,7 +89,7 @@ public sealed class TesoSegmenter : Segmenter
             blocked = cat([blocked, zeros(b, tokens.shape[1], dtype: ScalarType.Bool)], 1);
         }
 
-        var output = trunk.call(input.Frames, prompts, blocked, s.FrameGate);
+        var output = trunk.Decode(input.Frames, features, prompts, blocked, s.FrameGate);
         var validF = valid.to(ScalarType.Bool).to(cues.dtype).unsqueeze(-1);
         var textTokens = s.CueTokens.narrow(1, 0, Options.CueSlots);
         var cueMean = (textTokens * validF).sum(1) / validF.sum(1).clamp_min(1);

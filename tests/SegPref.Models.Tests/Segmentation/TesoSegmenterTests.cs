@@ -120,6 +120,26 @@ public sealed class TesoSegmenterTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Forward_VisualOpenCue_OpenCueRelevanceFollowsTheFrameAndTextCuesDoNot()
+    {
+        using var scope = NewDisposeScope();
+        var options = SegmenterOptions.Small with { OpenCue = true, VisualOpenCue = true };
+        manual_seed(4);
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 2, 5);
+        var other = input with { Frames = input.Frames.flip(0) };
+
+        using var noGrad = no_grad();
+        var a = model.call(input).Sedam!.LayerRelevance[0];
+        var b = model.call(other).Sedam!.LayerRelevance[0];
+
+        Assert.True(a[TensorIndex.Colon, TensorIndex.Slice(0, 4)].equal(b[TensorIndex.Colon, TensorIndex.Slice(0, 4)]).all().item<bool>(), "the text cues do not see the frame in layer 0");
+        Assert.False(a[TensorIndex.Colon, -1].allclose(b[TensorIndex.Colon, -1]), "the open cue sees the frame");
+        Assert.Throws<ArgumentException>(() => new TesoSegmenter(SegmenterOptions.Small with { VisualOpenCue = true }));
+    }
+
+    [Fact]
     public void Forward_MissingCues_ThrowsArgumentException()
     {
         using var scope = NewDisposeScope();
