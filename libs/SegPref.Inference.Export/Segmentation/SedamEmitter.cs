@@ -27,7 +27,12 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         {
             // One more, always valid slot: the learned open cue [1,1,d] expanded over the batch.
             var batch = Ops.SliceDims(Ops.Shape(cues), 0, 1);
-            var token = Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim)));
+            // The open cue's token: learned + a linear map of the mean of the valid text tokens (what the description names).
+            var validF = Ops.Unsqueeze(layers.ToFloat(valid), -1);
+            var named = Ops.Div(Ops.ReduceSum(Ops.Mul(x, validF), [1], keepDims: false), Ops.Max(Ops.ReduceSum(validF, [1], keepDims: false), G.Scalar("one_slot", 1f)));
+            var token = Ops.Add(
+                Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim))),
+                Ops.Unsqueeze(layers.Linear(w.Scope("open_cue_named"), named), 1));
             if (options.VisualOpenCue)
             {
                 // The pooled visual features [B,C] through open_cue_visual, one token per frame: [B,1,d].
@@ -39,6 +44,23 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         }
 
         var support = layers.ToFloat(keep);
+        string? isolation = null;
+        if (options.OpenCue)
+        {
+            // SedamLayer.Isolation: the open cue (last slot) and the text cues do not attend to each other.
+            var slots = options.CueSlots + 1;
+            var values = new bool[slots * slots];
+            for (var i = 0; i < slots; i++)
+            {
+                for (var j = 0; j < slots; j++)
+                {
+                    values[(i * slots) + j] = (i == slots - 1) != (j == slots - 1);
+                }
+            }
+
+            isolation = G.Bools("open_cue_isolation", values, 1, slots, slots);
+        }
+
         var temperature = G.Scalar("relevance_temperature", (float)options.RelevanceTemperature);
         for (var i = 0; i < options.SedamLayers; i++)
         {
@@ -57,7 +79,14 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
                 keep = Ops.And(keep, Ops.GreaterOrEqual(relevance, G.Scalar("zero", 0f)));
             }
 
-            var self = _attention.Attend(layer.Scope("self_attn"), cross.Output, cross.Output, cross.Output, Ops.Unsqueeze(Ops.Not(keep), 1), AllBlockedRule.Nothing);
+            var blocked = Ops.Unsqueeze(Ops.Not(keep), 1);
+            if (isolation is not null)
+            {
+                // a OR b = NOT(NOT a AND NOT b), broadcast [B,1,S] with [1,S,S].
+                blocked = Ops.Not(Ops.And(Ops.Not(blocked), Ops.Not(isolation)));
+            }
+
+            var self = _attention.Attend(layer.Scope("self_attn"), cross.Output, cross.Output, cross.Output, blocked, AllBlockedRule.Nothing);
             x = _attention.FeedForward(layer.Scope("ffn"), layers.LayerNorm(layer.Scope("self_norm"), Ops.Add(cross.Output, self.Output)));
         }
 

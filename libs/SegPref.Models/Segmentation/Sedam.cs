@@ -16,6 +16,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     private readonly Linear prompt_proj;
     private readonly Parameter margin_raw;
     private readonly Parameter? open_cue;
+    private readonly Linear? open_cue_named;
     private readonly Linear? open_cue_visual;
     private readonly SegmenterOptions _options;
 
@@ -32,7 +33,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         audio_proj = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
         for (var i = 0; i < options.SedamLayers; i++)
         {
-            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature));
+            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.OpenCue));
         }
 
         prompt_proj = nn.Linear(options.Dim, options.Dim);
@@ -42,6 +43,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         if (options.OpenCue)
         {
             open_cue = nn.Parameter(randn(1, 1, options.Dim) * 0.02);
+            open_cue_named = nn.Linear(options.Dim, options.Dim);
         }
 
         if (options.VisualOpenCue)
@@ -96,7 +98,12 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         if (open_cue is not null)
         {
             var b = x.shape[0];
-            var token = open_cue.expand(b, 1, _options.Dim);
+            // What the description names (the mean of the valid text tokens before any audio): the open cue asks the audio
+            // for a class not among them. It never sees the text cues' audio-informed states or keep decisions
+            // (SedamLayer isolates it), so "no named cue sounds" cannot stand in for "an unnamed one does".
+            var validF = keep.to(x.dtype).unsqueeze(-1);
+            var named = (x * validF).sum(1) / validF.sum(1).clamp_min(1);
+            var token = open_cue.expand(b, 1, _options.Dim) + open_cue_named!.call(named).unsqueeze(1);
             if (open_cue_visual is not null)
             {
                 token = token + open_cue_visual.call(visual ?? throw new ArgumentException("The visual open cue needs the pooled visual features.", nameof(visual))).unsqueeze(1);

@@ -16,9 +16,14 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
     private readonly FeedForward ffn;
     private readonly DynamicMaskMode _mode;
     private readonly double _temperature;
+    private readonly bool _isolateLast;
 
-    /// <summary>Creates a layer of width <paramref name="dim"/>.</summary>
-    public SedamLayer(int dim, int heads, int hidden, DynamicMaskMode mode, double temperature)
+    /// <summary>
+    /// Creates a layer of width <paramref name="dim"/>. With <paramref name="isolateLast"/> the last slot (SeDAM's open
+    /// cue) and the text cues do not attend to each other in the self-attention, so the open cue never learns from the
+    /// others' keep decisions (see <see cref="Sedam"/>).
+    /// </summary>
+    public SedamLayer(int dim, int heads, int hidden, DynamicMaskMode mode, double temperature, bool isolateLast = false)
         : base(nameof(SedamLayer))
     {
         cross_attn = new GatedCrossAttention(dim, heads);
@@ -27,6 +32,7 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         ffn = new FeedForward(dim, hidden);
         _mode = mode;
         _temperature = temperature;
+        _isolateLast = isolateLast;
         RegisterComponents();
     }
 
@@ -55,9 +61,22 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
             softKeep = softKeep * (relevance / _temperature).sigmoid();
         }
 
-        var selfOut = self_attn.Attend(cross.Output, cross.Output, cross.Output, keep.logical_not().unsqueeze(1), AllBlockedRule.Nothing);
+        var blocked = keep.logical_not().unsqueeze(1);
+        if (_isolateLast)
+        {
+            blocked = blocked.logical_or(Isolation(keep.shape[1]));
+        }
+
+        var selfOut = self_attn.Attend(cross.Output, cross.Output, cross.Output, blocked, AllBlockedRule.Nothing);
         var x = ffn.call(self_norm.call(cross.Output + selfOut.Output));
         return new SedamLayerOutput(x, keep, softKeep, relevance, cross.Logits);
+    }
+
+    /// <summary>[1,S,S] bool: true where exactly one of (query, key) is the last slot.</summary>
+    public static Tensor Isolation(long slots)
+    {
+        var last = arange(slots).eq(slots - 1);
+        return last.unsqueeze(1).logical_xor(last.unsqueeze(0)).unsqueeze(0);
     }
 
     // Mean over keys, then heads, of the cue's attention logits [B,heads,S,A] -> [B,S]; in Calibrated mode minus the

@@ -105,6 +105,45 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
         Assert.Equal(0f, support[1]);
     }
 
+    [Fact]
+    public void Forward_OpenCue_DoesNotSeeTheTextCuesKeepDecisions()
+    {
+        using var scope = NewDisposeScope();
+        var masked = Options with { OpenCue = true, DynamicMask = DynamicMaskMode.Paper };
+        manual_seed(6);
+        using var a = new TesoSegmenter(masked);
+        using var b = new TesoSegmenter(masked with { DynamicMask = DynamicMaskMode.Off });
+        b.load_state_dict(a.state_dict());
+        a.eval();
+        b.eval();
+        var input = SegmentationBatch.Random(masked, 8, 21) with { CueValid = ones(8, 4, dtype: ScalarType.Bool) };
+
+        using var noGrad = no_grad();
+        var withMask = a.call(input).Sedam!;
+        var without = b.call(input).Sedam!;
+
+        // Some text cue is dropped with the mask and kept without it. Where the open cue itself stays kept (its own decision
+        // may change what it attends to), its relevance is the same in every layer.
+        Assert.False(withMask.LayerKeeps[0].narrow(1, 0, 4).all().item<bool>(), "some text cue must be dropped for the test to mean anything");
+        var openKept = withMask.LayerKeeps[^1].select(1, 4);
+        Assert.True(openKept.any().item<bool>(), "the open cue must survive in some frame for the test to mean anything");
+        for (var l = 0; l < masked.SedamLayers; l++)
+        {
+            var diff = (withMask.LayerRelevance[l].select(1, 4) - without.LayerRelevance[l].select(1, 4)).abs().masked_select(openKept);
+            Assert.True(diff.max().item<float>() < 1e-5f, $"layer {l}: {diff.max().item<float>()}");
+        }
+
+        Assert.False(withMask.LayerRelevance[^1].narrow(1, 0, 4).allclose(without.LayerRelevance[^1].narrow(1, 0, 4)), "the text cues do see each other's decisions");
+    }
+
+    [Fact]
+    public void Isolation_BlocksExactlyThePairsWithOneOpenCue()
+    {
+        var mask = SedamLayer.Isolation(3).squeeze(0).data<bool>().ToArray();
+
+        Assert.Equal([false, false, true, false, false, true, true, true, false], mask);
+    }
+
     // Layer 0's relevance becomes a positive multiple of the first component t0 of each cue embedding: the text MLP
     // passes t0 through to x0 (relu(t0) - relu(-t0)), q = x0 in every channel, and every key is 1.
     private static void MakeRelevanceEqualFirstCueComponent(TesoSegmenter model)
