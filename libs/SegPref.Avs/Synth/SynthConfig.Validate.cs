@@ -17,7 +17,7 @@ public sealed partial record SynthConfig
         Require(IsProbability(OffScreenClipProbability) && IsProbability(OffScreenFrameProbability) && OffScreenOnlyFrameProbability is >= 0 and < 1, "off-screen probabilities must be in [0, 1] (the off-screen-only frame probability below 1).");
         Require(OffScreenSnrDb is { Length: 2 } && OffScreenSnrDb.All(double.IsFinite) && OffScreenSnrDb[0] <= OffScreenSnrDb[1] && OffScreenSnrDb[0] >= -40 && OffScreenSnrDb[1] <= 40, "off-screen SNR must be [min, max] dB within -40..40.");
         Require(PitchSpreadSemitones is >= 0 and <= 12, $"pitch spread must be 0..12 semitones, got {PitchSpreadSemitones}.");
-        Require(SourceLevelSpreadDb is >= 0 and <= 40, $"source level spread must be 0..40 dB, got {SourceLevelSpreadDb}.");
+        Require(SourceLevelSpreadDb is >= 0 and <= 60, $"source level spread must be 0..60 dB, got {SourceLevelSpreadDb}.");
         Require(IsProbability(HabitualPrior) && IsProbability(OtherPrior), "habitual and other priors must be in [0, 1].");
         ArgumentNullException.ThrowIfNull(Priors);
         foreach (var (name, prior) in Priors)

@@ -34,6 +34,7 @@ public class SynthConfigTests
         { SynthConfig.Quick with { OffScreenSnrDb = [5, -5] }, "off-screen SNR" },
         { SynthConfig.Quick with { PitchSpreadSemitones = 13 }, "pitch spread" },
         { SynthConfig.Quick with { SourceLevelSpreadDb = -1 }, "source level spread" },
+        { SynthConfig.Quick with { SourceLevelSpreadDb = 61 }, "source level spread" },
     };
 
     [Theory]
