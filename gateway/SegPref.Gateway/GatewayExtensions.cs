@@ -45,6 +45,7 @@ public static class GatewayExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
+        app.MapMetrics();
         app.MapReverseProxy();
         return app;
     }

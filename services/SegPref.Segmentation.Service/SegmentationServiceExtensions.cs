@@ -15,10 +15,6 @@ public static class SegmentationServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults("segpref-segmentation", DefaultPort);
-        builder.Services.AddOptions<SegmenterOptions>()
-            .Bind(builder.Configuration.GetSection(SegmenterOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         builder.Services.AddSegmenterModel(builder.Configuration);
         builder.Services.AddSingleton<SegmentationEngine>();
         builder.Services.AddSingleton<SegmentHandler>();

@@ -7,22 +7,10 @@ namespace SegPref.Segmentation.Service.Masks;
 /// <summary>Turns one frame's logits [S,S] into its mask at the frame's own size (PNG, COCO RLE, optional probabilities).</summary>
 public static class MaskRenderer
 {
-    /// <summary>Resizes the logits bilinearly to width x height, then thresholds at 0 (probability 0.5).</summary>
-    public static (BinaryMask Mask, FrameMask Reply) Render(float[,,] logits, int frame, int width, int height, bool includeProbability)
+    /// <summary>Resizes the frame's logits (row-major side x side) bilinearly to width x height, then thresholds at 0 (probability 0.5).</summary>
+    public static FrameMask Render(ReadOnlySpan<float> logits, int side, int width, int height, bool includeProbability)
     {
-        ArgumentNullException.ThrowIfNull(logits);
-        var rows = logits.GetLength(1);
-        var cols = logits.GetLength(2);
-        var slice = new float[rows * cols];
-        for (var y = 0; y < rows; y++)
-        {
-            for (var x = 0; x < cols; x++)
-            {
-                slice[(y * cols) + x] = logits[frame, y, x];
-            }
-        }
-
-        var resized = LogitResizer.Bilinear(slice, cols, rows, width, height);
+        var resized = LogitResizer.Bilinear(logits, side, side, width, height);
         var mask = new BinaryMask(width, height, Array.ConvertAll(resized, v => v > 0 ? (byte)1 : (byte)0));
         var reply = new FrameMask
         {
@@ -37,24 +25,6 @@ public static class MaskRenderer
             reply.ProbabilityPng = ByteString.CopyFrom(ProbabilityMap.FromLogits(width, height, resized).EncodePng());
         }
 
-        return (mask, reply);
-    }
-
-    /// <summary>Intersection over union of two masks of one size; 1 when both are empty (they agree).</summary>
-    public static double IoU(BinaryMask a, BinaryMask b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        long intersection = 0;
-        long union = 0;
-        for (var i = 0; i < a.Values.Length; i++)
-        {
-            var pa = a.Values[i] != 0;
-            var pb = b.Values[i] != 0;
-            intersection += pa && pb ? 1 : 0;
-            union += pa || pb ? 1 : 0;
-        }
-
-        return union == 0 ? 1 : (double)intersection / union;
+        return reply;
     }
 }

@@ -38,7 +38,6 @@ public sealed class MeshFixture : IAsyncLifetime
     {
         ["Service:Port"] = "0",
         ["Telemetry:Exporter"] = "none",
-        ["Segmenter:CueEmbeddingSize"] = TestCueEmbedder.Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public ValueTask InitializeAsync() => new(StartAllAsync(ServiceSettings(), () => Models()));
