@@ -56,7 +56,13 @@ public static class TelemetryExtensions
             {
                 m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(SourcePrefix + "*")
                     .AddMeter("Microsoft.AspNetCore.Server.Kestrel")
-                    .AddPrometheusExporter(o => o.DisableTotalNameSuffixForCounters = true);
+                    .AddPrometheusExporter(o =>
+                    {
+                        o.DisableTotalNameSuffixForCounters = true;
+
+                        // Every scrape sees the counters as they are (the default caches a scrape for 300 ms).
+                        o.ScrapeResponseCacheDurationMilliseconds = 0;
+                    });
                 if (exporter == "console")
                 {
                     m.AddConsoleExporter();

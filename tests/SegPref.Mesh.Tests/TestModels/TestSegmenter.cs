@@ -33,6 +33,12 @@ internal sealed class TestSegmenter : IMaskSegmenter
     /// <summary>Frames of the runs so far, one entry per run (tests read it to see batching).</summary>
     public List<int> RunFrames { get; } = [];
 
+    /// <summary>When set, each run waits for it (after signalling <see cref="Entered"/>): tests hold a run to fill the queue.</summary>
+    public ManualResetEventSlim? Hold { get; set; }
+
+    /// <summary>Released once per held run as it starts.</summary>
+    public SemaphoreSlim Entered { get; } = new(0);
+
     public float[] PrepareFrames(IReadOnlyList<RgbImage> frames) => ImageTensor.ToChwBatch(frames, Size, Size, Mean, Std);
 
     public SegmenterOutput Segment(SegmenterInput input)
@@ -52,6 +58,12 @@ internal sealed class TestSegmenter : IMaskSegmenter
         lock (RunFrames)
         {
             RunFrames.Add(t);
+        }
+
+        if (Hold is { } hold)
+        {
+            Entered.Release();
+            hold.Wait(TimeSpan.FromSeconds(60));
         }
 
         var logits = new float[t * plane];
