@@ -9,7 +9,7 @@ namespace SegPref.Inference.Sessions;
 public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
 {
     private readonly OnnxModel _model;
-    private readonly CueLookup _lookup;
+    private readonly CueWordIndex _lookup;
     private readonly int _slots;
 
     /// <summary>Wraps a loaded cue encoder entry and reads its vocabulary file.</summary>
@@ -18,7 +18,7 @@ public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _lookup = CueLookup.Read(model.Config.FilePath(model.Entry.Dir, ModelConfig.VocabularyFile));
+        _lookup = CueVocabularyFile.Read(model.Config.FilePath(model.Entry.Dir, ModelConfig.VocabularyFile));
         _slots = Shapes.Dim(model.Config.Input(TensorNames.CueIds), 1);
         if (_slots != CueSlots.Count)
         {
@@ -56,8 +56,8 @@ public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
 
             for (var s = 0; s < _slots; s++)
             {
-                ids[(f * _slots) + s] = _lookup.IdOf(frame[s]);
-                valid[(f * _slots) + s] = ids[(f * _slots) + s] != CueLookup.NoneId;
+                ids[(f * _slots) + s] = _lookup.IndexOf(frame[s]);
+                valid[(f * _slots) + s] = ids[(f * _slots) + s] != CueWordIndex.NoneIndex;
             }
         }
 
