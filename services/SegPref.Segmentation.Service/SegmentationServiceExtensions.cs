@@ -9,7 +9,7 @@ namespace SegPref.Segmentation.Service;
 public static class SegmentationServiceExtensions
 {
     /// <summary>Default gRPC port.</summary>
-    public const int DefaultPort = 5104;
+    public const int DefaultPort = Contracts.Mesh.MeshPorts.Segmentation;
 
     public static WebApplicationBuilder AddSegmentationService(this WebApplicationBuilder builder)
     {
