@@ -4,7 +4,7 @@ using SegPref.Contracts.Segmentation.V1;
 using SegPref.Contracts.TextCues.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Imaging;
-using SegPref.Segmentation.Service.Masks;
+using SegPref.Serving.Masks;
 
 namespace SegPref.Segmentation.Service.Pipeline;
 

@@ -4,7 +4,7 @@ using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.Segmentation.V1;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
-using SegPref.Segmentation.Service.Masks;
+using SegPref.Serving.Masks;
 using SegPref.ServiceDefaults.Inputs;
 
 namespace SegPref.Segmentation.Service.Segmenting;

@@ -1,5 +1,5 @@
 using SegPref.Media.Masks;
-using SegPref.Segmentation.Service.Masks;
+using SegPref.Serving.Masks;
 
 namespace SegPref.Mesh.Tests.Segmentation;
 

@@ -2,7 +2,7 @@ using Google.Protobuf;
 using SegPref.Contracts.Segmentation.V1;
 using SegPref.Media.Masks;
 
-namespace SegPref.Segmentation.Service.Masks;
+namespace SegPref.Serving.Masks;
 
 /// <summary>Turns one frame's logits [S,S] into its mask at the frame's own size (PNG, COCO RLE, optional probabilities).</summary>
 public static class MaskRenderer
