@@ -8,6 +8,7 @@ using SegPref.Contracts.Segmentation.V1;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Serving;
+using SegPref.Media.Audio;
 using SegPref.Mesh.Tests.Infrastructure;
 using SegPref.Mesh.Tests.TestModels;
 
@@ -49,6 +50,31 @@ public sealed partial class ServingTests(MeshFixture mesh)
         var metrics = await ScrapeAsync(host.Address);
         Assert.Contains(metrics, l => l.StartsWith("nv_inference_request_failure{", StringComparison.Ordinal) && l.Contains("reason=\"REJECTED\"", StringComparison.Ordinal) && l.Contains("model=\"test-segmenter\"", StringComparison.Ordinal));
         Assert.Contains(metrics, l => l.StartsWith("rpc_server_call_duration_seconds_count{", StringComparison.Ordinal) && l.Contains("rpc_response_status_code=\"RESOURCE_EXHAUSTED\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Segment_SegmenterReportsAudioSupport_RelianceIsTheSupportWithoutASilentPass()
+    {
+        var segmenter = new TestSegmenter { ReportsAudioSupport = true };
+        var host = await mesh.StartSegmentationAsync(mesh.Captioner.Address, new Dictionary<string, string?>(), MeshFixture.Models(segmenter: segmenter));
+        using var channel = GrpcChannel.ForAddress(host.Address);
+        lock (segmenter.RunFrames)
+        {
+            segmenter.RunFrames.Clear();
+        }
+
+        var request = TestClip.Request(5);
+        var reply = await new Pipeline.PipelineClient(channel).SegmentAsync(request, cancellationToken: TestContext.Current.CancellationToken);
+
+        // One run of the clip's 5 frames (no silent half); reliance = the model's own support: sigmoid(loudest band + 3).
+        Assert.Equal([5], segmenter.RunFrames);
+        var audio = new TestAudioEmbedder();
+        var embeddings = audio.Embed(VggishLogMel.ComputeExamples(WavFile.Read(new MemoryStream(request.Audio.Wav.ToByteArray()), "wav"), 5));
+        for (var t = 0; t < 5; t++)
+        {
+            var loudest = embeddings.AsSpan(t * audio.EmbeddingSize, 64).ToArray().Max();
+            Assert.Equal(1 / (1 + Math.Exp(-(loudest + 3))), reply.Frames[t].AudioReliance, 1e-5);
+        }
     }
 
     [Fact]

@@ -28,7 +28,8 @@ internal sealed class TestSegmenter : IMaskSegmenter
 
     public int CueWidth => TestCueEmbedder.Width;
 
-    public bool ReportsAudioSupport => false;
+    /// <summary>Also report an audio support per frame (as TeSO's graph does): the sigmoid of the audio gate.</summary>
+    public bool ReportsAudioSupport { get; init; }
 
     /// <summary>Frames of the runs so far, one entry per run (tests read it to see batching).</summary>
     public List<int> RunFrames { get; } = [];
@@ -67,6 +68,7 @@ internal sealed class TestSegmenter : IMaskSegmenter
         }
 
         var logits = new float[t * plane];
+        var support = ReportsAudioSupport ? new float[t] : null;
         for (var f = 0; f < t; f++)
         {
             var energy = float.MinValue;
@@ -77,6 +79,11 @@ internal sealed class TestSegmenter : IMaskSegmenter
 
             // ln(0.01) = -4.6 is silence; any audible tone lifts its band well above -3.
             var gate = energy + 3f;
+            if (support is not null)
+            {
+                support[f] = 1f / (1f + MathF.Exp(-gate));
+            }
+
             var cueTerm = 0f;
             for (var s = 0; s < CueSlots.Count; s++)
             {
@@ -92,6 +99,6 @@ internal sealed class TestSegmenter : IMaskSegmenter
             }
         }
 
-        return new SegmenterOutput(logits, null);
+        return new SegmenterOutput(logits, support);
     }
 }
