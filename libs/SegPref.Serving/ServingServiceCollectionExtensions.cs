@@ -7,6 +7,7 @@ using SegPref.Inference.Abstractions;
 using SegPref.Inference.Batching;
 using SegPref.Inference.Serving;
 using SegPref.ServiceDefaults.Hosting;
+using SegPref.Serving.Inputs;
 using SegPref.ServiceDefaults.Models;
 
 namespace SegPref.Serving;
@@ -31,6 +32,7 @@ public static partial class ServingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(warmup);
+        services.AddInputLimits(configuration);
         services.AddExceptionStatus<ModelQueueFullException>(StatusCode.ResourceExhausted);
         services.AddExceptionStatus<ModelNotFoundException>(StatusCode.NotFound);
         var settings = configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
@@ -54,6 +56,16 @@ public static partial class ServingServiceCollectionExtensions
                     warmup(model.Model);
                 }
             });
+    }
+
+    /// <summary>Binds and validates (at start) the request limits (section "Limits").</summary>
+    public static IServiceCollection AddInputLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<InputLimitsOptions>()
+            .Bind(configuration.GetSection(InputLimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving {Role} {Model} (default: {IsDefault}): {Policy}")]

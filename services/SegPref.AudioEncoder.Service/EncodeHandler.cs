@@ -5,7 +5,7 @@ using SegPref.Contracts.Common.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Serving;
 using SegPref.Media.Audio;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.AudioEncoder.Service;
 

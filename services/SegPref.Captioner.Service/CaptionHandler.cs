@@ -6,7 +6,7 @@ using SegPref.Contracts.Common.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Serving;
 using SegPref.Media.Imaging;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.Captioner.Service;
 

@@ -6,7 +6,7 @@ using SegPref.Contracts.TextCues.V1;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Serving;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.TextCues.Service;
 

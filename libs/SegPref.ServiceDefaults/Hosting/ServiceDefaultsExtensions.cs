@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SegPref.ServiceDefaults.Errors;
-using SegPref.ServiceDefaults.Inputs;
 using SegPref.ServiceDefaults.Models;
 using SegPref.ServiceDefaults.Telemetry;
 
@@ -27,10 +26,6 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddOptions<ServiceHostOptions>()
             .Configure(o => o.Port = defaultPort)
             .Bind(builder.Configuration.GetSection(ServiceHostOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-        builder.Services.AddOptions<InputLimitsOptions>()
-            .Bind(builder.Configuration.GetSection(InputLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         var host = new ServiceHostOptions { Port = defaultPort };

@@ -7,7 +7,7 @@ using SegPref.Contracts.Segmentation.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Masks;
 using SegPref.Segmentation.Service.Segmenting;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.Segmentation.Service.Pipeline;
 

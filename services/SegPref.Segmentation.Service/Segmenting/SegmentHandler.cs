@@ -5,7 +5,7 @@ using SegPref.Contracts.Segmentation.V1;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.Serving.Masks;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.Segmentation.Service.Segmenting;
 

@@ -11,7 +11,7 @@ using SegPref.Inference.Repository;
 using SegPref.Inference.Serving;
 using SegPref.Segmentation.Service.Pipeline;
 using SegPref.Segmentation.Service.Segmenting;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 using SegPref.TextCues.Service;
 
 namespace SegPref.Mesh.Tests.Infrastructure;
