@@ -6,6 +6,7 @@ using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.Segmentation.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Masks;
+using SegPref.Serving.Reliance;
 using SegPref.Segmentation.Service.Segmenting;
 using SegPref.Serving.Inputs;
 
@@ -84,36 +85,12 @@ public sealed partial class PipelineRunner(
 
         var post = Stopwatch.StartNew();
         var reliance = !request.AudioReliance ? null
-            : counterfactual ? Counterfactual(segmented.Value.Logits, t, model.ImageSize * model.ImageSize)
+            : counterfactual ? CounterfactualReliance.FromLogits(segmented.Value.Logits, t, model.ImageSize * model.ImageSize)
             : [.. segmented.Value.AudioSupport!.Select(s => AudioReliance.FromSupport(s))];
         reply.Frames(segmented.Value.Logits, model.ImageSize, reliance, text.Captions, text.Cues);
         reply.Timing("postprocess", post.Elapsed.TotalMilliseconds).Timing("total", total.Elapsed.TotalMilliseconds);
         reply.Models(text.Captions?.Model, text.Cues?.Model, audio.Model, segmenter.Identity);
         return reply.Build(text.Cues?.Backend ?? string.Empty, text.DegradedReason);
-    }
-
-    // The model's own probability maps (sigmoid of the logits at its resolution) with the clip's audio vs silence.
-    private static double[] Counterfactual(float[] logits, int frames, int plane)
-    {
-        var reliance = new double[frames];
-        var actual = new float[plane];
-        var silent = new float[plane];
-        for (var f = 0; f < frames; f++)
-        {
-            Sigmoid(logits.AsSpan(f * plane, plane), actual);
-            Sigmoid(logits.AsSpan((frames + f) * plane, plane), silent);
-            reliance[f] = AudioReliance.FromCounterfactual(actual, silent);
-        }
-
-        return reliance;
-    }
-
-    private static void Sigmoid(ReadOnlySpan<float> logits, Span<float> probabilities)
-    {
-        for (var i = 0; i < logits.Length; i++)
-        {
-            probabilities[i] = ProbabilityMap.Sigmoid(logits[i]);
-        }
     }
 
     private async Task<Inference.Batching.BatchResult<SegmenterOutput>> SegmentAsync(

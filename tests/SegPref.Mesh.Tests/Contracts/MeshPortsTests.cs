@@ -45,22 +45,9 @@ public sealed partial class MeshPortsTests
         }
     }
 
-    private static string Root { get; } = FindRoot();
+    private static string Root { get; } = Path.GetDirectoryName(EndToEnd.OnnxMeshFixture.RepositoryRoot)!;
 
-    // "port: 5101", "containerPort: 5101", value: "5101", and "http://segpref-audio:5103" (host group set).
-    [GeneratedRegex(@"(?:[Pp]ort:\s*|value:\s*""|http://(?<host>segpref-[a-z]+):)(?<port>\d{4})")]
+    // "port: 5101", "containerPort: 5101", prometheus.io/port: "5101", value: "5101", and "http://segpref-audio:5103" (host group set).
+    [GeneratedRegex(@"(?:[Pp]ort:\s*""?|value:\s*""|http://(?<host>segpref-[a-z]+):)(?<port>\d{4})")]
     private static partial Regex Port();
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SegPref.Mesh.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("SegPref.Mesh.sln not found above the test binaries.");
-    }
 }

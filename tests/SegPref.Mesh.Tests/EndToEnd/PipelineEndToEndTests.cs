@@ -27,8 +27,9 @@ public sealed class PipelineEndToEndTests(MeshFixture mesh)
         Assert.DoesNotContain(reply.Timings, t => t.Stage == "segment_silent");
         foreach (var stage in new[] { "caption", "cues", "audio", "segment" })
         {
+            // The captioner may answer these frames from its cache (an earlier test sent them): then no run, compute 0.
             Assert.Contains(reply.Timings, t => t.Stage == stage + ".queue" && t.Milliseconds >= 0);
-            Assert.Contains(reply.Timings, t => t.Stage == stage + ".compute" && t.Milliseconds > 0);
+            Assert.Contains(reply.Timings, t => t.Stage == stage + ".compute" && (t.Milliseconds > 0 || stage == "caption"));
         }
 
         var expected = ExpectedReliance(TestClip.Request(5));

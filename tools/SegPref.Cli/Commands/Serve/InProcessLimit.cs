@@ -7,6 +7,7 @@ using SegPref.Media.Audio;
 using SegPref.Media.Imaging;
 using SegPref.Media.Masks;
 using SegPref.Serving.Masks;
+using SegPref.Serving.Reliance;
 
 namespace SegPref.Cli.Commands.Serve;
 
@@ -89,26 +90,14 @@ internal sealed class InProcessLimit(string repository) : IDisposable
         var output = _segmenter.Segment(_segmenter.UsesText ? input : input with { Cues = null, CueValid = null });
         var side = _segmenter.ImageSize;
         var plane = side * side;
+        _ = counterfactual
+            ? CounterfactualReliance.FromLogits(output.Logits, rows, plane)
+            : [.. output.AudioSupport!.Select(s => AudioReliance.FromSupport(s))];
         for (var f = 0; f < rows; f++)
         {
-            var logits = output.Logits.AsSpan(f * plane, plane);
-            _ = MaskRenderer.Render(logits, side, images[f].Width, images[f].Height, includeProbability: false);
-            _ = counterfactual
-                ? AudioReliance.FromCounterfactual(Sigmoid(logits), Sigmoid(output.Logits.AsSpan((rows + f) * plane, plane)))
-                : AudioReliance.FromSupport(output.AudioSupport![f]);
+            _ = MaskRenderer.Render(output.Logits.AsSpan(f * plane, plane), side, images[f].Width, images[f].Height, includeProbability: false);
         }
     }
 
     private static T[] Twice<T>(T[] values) => [.. values, .. values];
-
-    private static float[] Sigmoid(ReadOnlySpan<float> logits)
-    {
-        var p = new float[logits.Length];
-        for (var i = 0; i < p.Length; i++)
-        {
-            p[i] = ProbabilityMap.Sigmoid(logits[i]);
-        }
-
-        return p;
-    }
 }
