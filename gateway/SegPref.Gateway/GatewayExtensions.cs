@@ -34,7 +34,7 @@ public static class GatewayExtensions
             kestrel.Limits.Http2.InitialConnectionWindowSize = 8 * 1024 * 1024;
             kestrel.Limits.Http2.InitialStreamWindowSize = 4 * 1024 * 1024;
         });
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddConfigFilter<ClusterDefaults>();
         builder.Services.AddHealthChecks();
         builder.AddMeshTelemetry("segpref-gateway", "Yarp.ReverseProxy");
         builder.Services.AddParentProcessWatcher();
@@ -45,6 +45,7 @@ public static class GatewayExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks("/healthz");
+        app.MapMetrics();
         app.MapReverseProxy();
         return app;
     }

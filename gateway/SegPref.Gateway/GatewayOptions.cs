@@ -9,7 +9,7 @@ public sealed class GatewayOptions
 
     /// <summary>The one public port (HTTP/1.1 for REST/JSON and HTTP/2 for gRPC on the same port); 0 picks a free one.</summary>
     [Range(0, 65535)]
-    public int Port { get; set; } = 8080;
+    public int Port { get; set; } = Contracts.Mesh.MeshPorts.Gateway;
 
     /// <summary>Listen on every interface (containers) instead of loopback only.</summary>
     public bool ListenOnAllInterfaces { get; set; }

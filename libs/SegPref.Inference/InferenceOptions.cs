@@ -12,6 +12,9 @@ public sealed record InferenceOptions
     /// <summary>Threads across independent operators (0 = ONNX Runtime's default).</summary>
     public int InterOpThreads { get; init; }
 
+    /// <summary>Let idle intra-op pool threads spin for work (ONNX Runtime's default; off saves cores on shared CPUs).</summary>
+    public bool AllowSpinning { get; init; } = true;
+
     /// <summary>Run each model once on zero inputs at load, so the first request does not pay the set-up.</summary>
     public bool WarmUp { get; init; } = true;
 

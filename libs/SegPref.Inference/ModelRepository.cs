@@ -1,5 +1,4 @@
 using SegPref.Inference.Abstractions;
-using SegPref.Inference.Onnx;
 using SegPref.Inference.Repository;
 using SegPref.Inference.Sessions;
 
@@ -70,46 +69,27 @@ public sealed class ModelRepository : IDisposable
 
     /// <summary>Opens an audio encoder entry (default models/audio-encoder, highest version).</summary>
     public static OnnxAudioEmbedder OpenAudioEncoder(string root, InferenceOptions options, string? name = null, string? version = null) =>
-        Wrap(root, options, name ?? ModelKinds.AudioEncoder, version, ModelKinds.AudioEncoder, m => new OnnxAudioEmbedder(m));
+        Open<OnnxAudioEmbedder>(root, options, name ?? ModelKinds.AudioEncoder, version, ModelKinds.AudioEncoder);
 
-    /// <summary>Opens a cue encoder entry (default models/cue-encoder).</summary>
+    /// <summary>Opens a cue encoder entry (default models/cue-encoder) of our exported architecture.</summary>
     public static OnnxCueEmbedder OpenCueEncoder(string root, InferenceOptions options, string? name = null, string? version = null) =>
-        Wrap(root, options, name ?? ModelKinds.CueEncoder, version, ModelKinds.CueEncoder, m => new OnnxCueEmbedder(m));
+        Open<OnnxCueEmbedder>(root, options, name ?? ModelKinds.CueEncoder, version, ModelKinds.CueEncoder);
 
     /// <summary>Opens a third-party text-encoder entry (architecture "text-encoder", default models/cue-encoder) as the cue embedder.</summary>
     public static OnnxTextCueEmbedder OpenTextEncoder(string root, InferenceOptions options, string? name = null, string? version = null) =>
-        Wrap(root, options, name ?? ModelKinds.CueEncoder, version, ModelKinds.CueEncoder, m => new OnnxTextCueEmbedder(m));
+        Open<OnnxTextCueEmbedder>(root, options, name ?? ModelKinds.CueEncoder, version, ModelKinds.CueEncoder);
 
     /// <summary>Opens a segmenter entry (default models/teso).</summary>
     public static OnnxSegmenter OpenSegmenter(string root, InferenceOptions options, string? name = null, string? version = null) =>
-        Wrap(root, options, name ?? ModelKinds.TesoName, version, ModelKinds.Segmenter, m => new OnnxSegmenter(m));
+        Open<OnnxSegmenter>(root, options, name ?? ModelKinds.TesoName, version, ModelKinds.Segmenter);
 
     /// <summary>
     /// Opens a captioner entry (default models/captioner): its encoder ("model") and decoder graphs, as an
     /// <see cref="OnnxVisionEncoderDecoderCaptioner"/> when config.json's architecture is "vision-encoder-decoder",
     /// else as our exported <see cref="OnnxCaptioner"/>. The result is <see cref="IDisposable"/>.
     /// </summary>
-    public static IImageCaptioner OpenCaptioner(string root, InferenceOptions options, string? name = null, string? version = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        name ??= ModelKinds.Captioner;
-        var entry = ModelEntry.Find(root, name, version ?? options.Versions.GetValueOrDefault(name), ModelKinds.Captioner);
-        var encoder = OnnxModel.Open(entry, options);
-        OnnxModel? decoder = null;
-        try
-        {
-            decoder = OnnxModel.Open(entry, options, OnnxCaptioner.DecoderRole);
-            return entry.Config.Architecture == OnnxVisionEncoderDecoderCaptioner.Architecture
-                ? new OnnxVisionEncoderDecoderCaptioner(encoder, decoder)
-                : new OnnxCaptioner(encoder, decoder);
-        }
-        catch
-        {
-            encoder.Dispose();
-            decoder?.Dispose();
-            throw;
-        }
-    }
+    public static IImageCaptioner OpenCaptioner(string root, InferenceOptions options, string? name = null, string? version = null) =>
+        Open<IImageCaptioner>(root, options, name ?? ModelKinds.Captioner, version, ModelKinds.Captioner);
 
     /// <inheritdoc/>
     public void Dispose()
@@ -122,31 +102,16 @@ public sealed class ModelRepository : IDisposable
         _owned.Clear();
     }
 
-    private static T Wrap<T>(string root, InferenceOptions options, string name, string? version, string kind, Func<OnnxModel, T> create)
+    private static T Open<T>(string root, InferenceOptions options, string name, string? version, string kind)
+        where T : class, IServedModel
     {
         ArgumentNullException.ThrowIfNull(options);
-        var pinned = version ?? options.Versions.GetValueOrDefault(name);
-        var model = OnnxModel.Open(ModelEntry.Find(root, name, pinned, kind), options);
-        try
-        {
-            return create(model);
-        }
-        catch
-        {
-            model.Dispose();
-            throw;
-        }
+        return ModelLoader.Load<T>(root, name, version ?? options.Versions.GetValueOrDefault(name), kind, options);
     }
 
     // The cue slot takes either our exported cue encoder or a third-party text encoder, by config.json's architecture.
-    private static ICueEmbedder OpenAnyCueEncoder(string root, InferenceOptions options)
-    {
-        var name = ModelKinds.CueEncoder;
-        var entry = ModelEntry.Find(root, name, options.Versions.GetValueOrDefault(name), ModelKinds.CueEncoder);
-        return entry.Config.Architecture == OnnxTextCueEmbedder.Architecture
-            ? OpenTextEncoder(root, options, name, entry.Config.Version)
-            : OpenCueEncoder(root, options, name, entry.Config.Version);
-    }
+    private static ICueEmbedder OpenAnyCueEncoder(string root, InferenceOptions options) =>
+        Open<ICueEmbedder>(root, options, ModelKinds.CueEncoder, null, ModelKinds.CueEncoder);
 
     private T? IfPresent<T>(string name, Func<T> open)
         where T : class

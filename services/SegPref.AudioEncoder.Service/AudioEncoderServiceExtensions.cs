@@ -7,7 +7,7 @@ namespace SegPref.AudioEncoder.Service;
 public static class AudioEncoderServiceExtensions
 {
     /// <summary>Default gRPC port.</summary>
-    public const int DefaultPort = 5103;
+    public const int DefaultPort = Contracts.Mesh.MeshPorts.AudioEncoder;
 
     public static WebApplicationBuilder AddAudioEncoderService(this WebApplicationBuilder builder)
     {

@@ -3,14 +3,14 @@ using Microsoft.Extensions.Options;
 using SegPref.Contracts.Audio.V1;
 using SegPref.Contracts.Common.V1;
 using SegPref.Inference.Abstractions;
+using SegPref.Inference.Serving;
 using SegPref.Media.Audio;
-using SegPref.ServiceDefaults.Inputs;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.AudioEncoder.Service;
 
 /// <summary>The audio work, independent of gRPC: decode any WAV, VGGish log-mel at 16 kHz, embed one row per second.</summary>
-public sealed class EncodeHandler(ModelGate<IAudioEmbedder> model, IOptions<InputLimitsOptions> limits)
+public sealed class EncodeHandler(ModelSet<IAudioEmbedder, LogMelExamples, float[]> models, IOptions<InputLimitsOptions> limits)
 {
     internal static readonly ActivitySource Source = new("SegPref.AudioEncoder");
 
@@ -39,20 +39,23 @@ public sealed class EncodeHandler(ModelGate<IAudioEmbedder> model, IOptions<Inpu
         }
 
         var featuresMs = watch.Elapsed.TotalMilliseconds;
-        float[,] embeddings;
+        var model = models.Default;
+        Inference.Batching.BatchResult<float[]> embedded;
         using (Source.StartActivity("audio.embed"))
         {
-            embeddings = await model.RunAsync(m => m.Embed(examples), ct);
+            embedded = await model.RunAsync(examples, ct);
         }
 
         var response = new EncodeResponse
         {
-            Embeddings = Tensor.FromFloats(embeddings),
+            Embeddings = Tensor.FromFloatSpan(embedded.Value, examples.Count, model.Model.EmbeddingSize),
             DurationSeconds = clip.DurationSeconds,
-            Model = ModelInfo.From(ModelRegistration.Role, model.Model.Identity.Name, model.Model.Identity.Version),
+            Model = ModelInfo.From(ModelRegistration.Role, model.Identity.Name, model.Identity.Version),
         };
         response.Timings.Add(new StageTiming { Stage = "logmel", Milliseconds = featuresMs });
         response.Timings.Add(new StageTiming { Stage = "embed", Milliseconds = watch.Elapsed.TotalMilliseconds - featuresMs });
+        response.Timings.Add(new StageTiming { Stage = "embed.queue", Milliseconds = embedded.QueueMs });
+        response.Timings.Add(new StageTiming { Stage = "embed.compute", Milliseconds = embedded.ComputeMs });
         return response;
     }
 }

@@ -1,7 +1,8 @@
-using SegPref.Inference;
 using SegPref.Inference.Abstractions;
+using SegPref.Inference.Batching;
+using SegPref.Inference.Repository;
 using SegPref.Media.Audio;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Serving;
 
 namespace SegPref.AudioEncoder.Service;
 
@@ -11,15 +12,12 @@ public static class ModelRegistration
     /// <summary>The model role reported in replies and health.</summary>
     public const string Role = "audio-encoder";
 
-    public static IServiceCollection AddAudioEncoderModel(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddServedModel<IAudioEmbedder>(
+    public static IServiceCollection AddAudioEncoderModel(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddModelSet(
+            configuration,
             Role,
-            sp => sp.GetRequiredService<ModelFactories>().TryCreate<IAudioEmbedder>(sp) ?? Served(configuration).Open(Role, ModelRepository.OpenAudioEncoder),
+            ModelKinds.AudioEncoder,
+            ModelKinds.AudioEncoder,
+            (IAudioEmbedder model, string role, ServingPolicy policy) => Batches.AudioEncoder(model, role, policy),
             model => model.Embed(VggishLogMel.ComputeExamples(new AudioClip(new float[VggishLogMel.SampleRateHz], VggishLogMel.SampleRateHz), 1)));
-    }
-
-    private static ServedModelSettings Served(IConfiguration configuration) =>
-        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

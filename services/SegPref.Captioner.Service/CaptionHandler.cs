@@ -4,9 +4,9 @@ using Microsoft.Extensions.Options;
 using SegPref.Contracts.Captioner.V1;
 using SegPref.Contracts.Common.V1;
 using SegPref.Inference.Abstractions;
+using SegPref.Inference.Serving;
 using SegPref.Media.Imaging;
-using SegPref.ServiceDefaults.Inputs;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.Captioner.Service;
 
@@ -15,13 +15,13 @@ public sealed class CaptionHandler
 {
     internal static readonly ActivitySource Source = new("SegPref.Captioner");
 
-    private readonly ModelGate<IImageCaptioner> _model;
+    private readonly ModelSet<IImageCaptioner, RgbImage[], IReadOnlyList<string>> _models;
     private readonly CaptionCache _cache;
     private readonly InputLimitsOptions _limits;
 
-    public CaptionHandler(ModelGate<IImageCaptioner> model, CaptionCache cache, IOptions<InputLimitsOptions> limits)
+    public CaptionHandler(ModelSet<IImageCaptioner, RgbImage[], IReadOnlyList<string>> models, CaptionCache cache, IOptions<InputLimitsOptions> limits)
     {
-        _model = model;
+        _models = models;
         _cache = cache;
         _limits = limits.Value;
     }
@@ -43,13 +43,17 @@ public sealed class CaptionHandler
         var misses = Enumerable.Range(0, keys.Length).Where(i => !cached[i]).ToArray();
         var decodeMs = 0.0;
         var modelMs = 0.0;
+        var (queueMs, computeMs) = (0.0, 0.0);
+        var model = _models.Default;
         if (misses.Length > 0)
         {
             var decoded = ImageInputs.Decode([.. misses.Select(i => request.Images[i])], _limits, "images", sameSize: false);
             decodeMs = watch.Elapsed.TotalMilliseconds;
             using (Source.StartActivity("captioner.describe"))
             {
-                var answers = await _model.RunAsync(m => m.Describe(decoded), ct);
+                var described = await model.RunAsync(decoded, ct);
+                var answers = described.Value;
+                (queueMs, computeMs) = (described.QueueMs, described.ComputeMs);
                 CheckAnswerCount(answers, decoded);
                 for (var j = 0; j < misses.Length; j++)
                 {
@@ -61,11 +65,13 @@ public sealed class CaptionHandler
             modelMs = watch.Elapsed.TotalMilliseconds - decodeMs;
         }
 
-        var response = new CaptionResponse { Model = ModelInfo.From(ModelRegistration.Role, _model.Model.Identity.Name, _model.Model.Identity.Version) };
+        var response = new CaptionResponse { Model = ModelInfo.From(ModelRegistration.Role, model.Identity.Name, model.Identity.Version) };
         response.Descriptions.AddRange(descriptions.Select(d => d!));
         response.Cached.AddRange(cached);
         response.Timings.Add(new StageTiming { Stage = "decode", Milliseconds = decodeMs });
         response.Timings.Add(new StageTiming { Stage = "describe", Milliseconds = modelMs });
+        response.Timings.Add(new StageTiming { Stage = "describe.queue", Milliseconds = queueMs });
+        response.Timings.Add(new StageTiming { Stage = "describe.compute", Milliseconds = computeMs });
         return response;
     }
 

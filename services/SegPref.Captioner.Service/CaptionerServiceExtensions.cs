@@ -7,7 +7,7 @@ namespace SegPref.Captioner.Service;
 public static class CaptionerServiceExtensions
 {
     /// <summary>Default gRPC port.</summary>
-    public const int DefaultPort = 5101;
+    public const int DefaultPort = Contracts.Mesh.MeshPorts.Captioner;
 
     public static WebApplicationBuilder AddCaptionerService(this WebApplicationBuilder builder)
     {

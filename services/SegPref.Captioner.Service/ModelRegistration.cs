@@ -1,7 +1,8 @@
-using SegPref.Inference;
 using SegPref.Inference.Abstractions;
+using SegPref.Inference.Batching;
+using SegPref.Inference.Repository;
 using SegPref.Media.Imaging;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Serving;
 
 namespace SegPref.Captioner.Service;
 
@@ -11,15 +12,12 @@ public static class ModelRegistration
     /// <summary>The model role reported in replies and health.</summary>
     public const string Role = "captioner";
 
-    public static IServiceCollection AddCaptionerModel(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        return services.AddServedModel<IImageCaptioner>(
+    public static IServiceCollection AddCaptionerModel(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddModelSet(
+            configuration,
             Role,
-            sp => sp.GetRequiredService<ModelFactories>().TryCreate<IImageCaptioner>(sp) ?? Served(configuration).Open(Role, ModelRepository.OpenCaptioner),
+            ModelKinds.Captioner,
+            ModelKinds.Captioner,
+            (IImageCaptioner model, string role, ServingPolicy policy) => Batches.Captioner(model, role, policy),
             model => model.Describe([RgbImage.Filled(64, 64, (128, 128, 128))]));
-    }
-
-    private static ServedModelSettings Served(IConfiguration configuration) =>
-        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

@@ -1,39 +1,36 @@
-using SegPref.Inference;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
+using SegPref.Inference.Batching;
+using SegPref.Inference.Repository;
 using SegPref.Media.Imaging;
-using SegPref.Segmentation.Service.Segmenting;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Serving;
 
 namespace SegPref.Segmentation.Service;
 
-/// <summary>Where the segmenter comes from.</summary>
+/// <summary>Where the segmenters come from (the default one, and any others requests may name).</summary>
 public static class ModelRegistration
 {
     /// <summary>The model role reported in replies and health.</summary>
     public const string Role = "segmenter";
 
-    /// <summary>Width of one audio embedding (VGGish).</summary>
-    public const int AudioWidth = 128;
-
-    public static IServiceCollection AddSegmenterModel(this IServiceCollection services, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var cueWidth = configuration.GetSection(SegmenterOptions.SectionName).Get<SegmenterOptions>()?.CueEmbeddingSize ?? new SegmenterOptions().CueEmbeddingSize;
-        return services.AddServedModel<IMaskSegmenter>(
+    public static IServiceCollection AddSegmenterModel(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddModelSet(
+            configuration,
             Role,
-            sp => sp.GetRequiredService<ModelFactories>().TryCreate<IMaskSegmenter>(sp) ?? Served(configuration).Open(Role, ModelRepository.OpenSegmenter),
-            model => WarmUp(model, cueWidth));
-    }
+            ModelKinds.Segmenter,
+            ModelKinds.TesoName,
+            (IMaskSegmenter model, string role, ServingPolicy policy) => Batches.Segmenter(model, role, policy),
+            WarmUp);
 
-    private static void WarmUp(IMaskSegmenter model, int cueWidth)
+    // One grey frame with zero audio (and zero, invalid cues): the widths come from the model's own config.json.
+    private static void WarmUp(IMaskSegmenter model)
     {
-        var frame = RgbImage.Filled(model.ImageSize, model.ImageSize, (128, 128, 128));
-        var cues = model.UsesText ? new float[1, CueSlots.Count, cueWidth] : null;
-        var valid = model.UsesText ? new bool[1, CueSlots.Count] : null;
-        _ = model.Segment([frame], new float[1, AudioWidth], cues, valid);
+        var pixels = model.PrepareFrames([RgbImage.Filled(model.ImageSize, model.ImageSize, (128, 128, 128))]);
+        _ = model.Segment(new SegmenterInput(
+            1,
+            pixels,
+            new float[model.AudioWidth],
+            model.UsesText ? new float[CueSlots.Count * model.CueWidth] : null,
+            model.UsesText ? new bool[CueSlots.Count] : null));
     }
-
-    private static ServedModelSettings Served(IConfiguration configuration) =>
-        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

@@ -9,16 +9,12 @@ namespace SegPref.Segmentation.Service;
 public static class SegmentationServiceExtensions
 {
     /// <summary>Default gRPC port.</summary>
-    public const int DefaultPort = 5104;
+    public const int DefaultPort = Contracts.Mesh.MeshPorts.Segmentation;
 
     public static WebApplicationBuilder AddSegmentationService(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults("segpref-segmentation", DefaultPort);
-        builder.Services.AddOptions<SegmenterOptions>()
-            .Bind(builder.Configuration.GetSection(SegmenterOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         builder.Services.AddSegmenterModel(builder.Configuration);
         builder.Services.AddSingleton<SegmentationEngine>();
         builder.Services.AddSingleton<SegmentHandler>();

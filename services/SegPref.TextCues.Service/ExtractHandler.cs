@@ -5,15 +5,15 @@ using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.TextCues.V1;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
-using SegPref.ServiceDefaults.Inputs;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Inference.Serving;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.TextCues.Service;
 
 /// <summary>The text-cue work, independent of gRPC: cues per description from the backend, then slot embeddings.</summary>
 public sealed class ExtractHandler(
-    ModelGate<ITextCueExtractor> backend,
-    ModelGate<ICueEmbedder> encoder,
+    ITextCueExtractor backend,
+    ModelSet<ICueEmbedder, string[][], CueEmbeddings> encoders,
     IOptions<InputLimitsOptions> limits,
     IOptions<TextCuesServiceOptions> options)
 {
@@ -30,57 +30,47 @@ public sealed class ExtractHandler(
             try
             {
                 // Backends are async and safe to call concurrently (the lexicon is pure, the LLM client is HTTP).
-                cues = await backend.Model.ExtractManyAsync(request.Descriptions, options.Value.MaxConcurrency, ct);
+                cues = await backend.ExtractManyAsync(request.Descriptions, options.Value.MaxConcurrency, ct);
             }
             catch (CueBackendException ex)
             {
-                throw new RpcException(new Status(StatusCode.Unavailable, $"text-cue backend '{backend.Model.BackendName}' failed: {ex.Message}"));
+                throw new RpcException(new Status(StatusCode.Unavailable, $"text-cue backend '{backend.BackendName}' failed: {ex.Message}"));
             }
         }
 
         var extractMs = watch.Elapsed.TotalMilliseconds;
-        (float[,,] Vectors, bool[,] Valid) embedded;
+        var encoder = encoders.Default;
+        Inference.Batching.BatchResult<CueEmbeddings> embedded;
         using (Source.StartActivity("textcues.embed"))
         {
-            var slots = cues.Select(c => c.ToSlots()).ToArray();
-            embedded = await encoder.RunAsync(m => m.Embed(slots), ct);
+            embedded = await encoder.RunAsync([.. cues.Select(c => c.ToSlots())], ct);
         }
 
         var response = new ExtractResponse
         {
-            Backend = backend.Model.BackendName,
-            Model = ModelInfo.From(ModelRegistration.EncoderRole, encoder.Model.Identity.Name, encoder.Model.Identity.Version),
+            Backend = backend.BackendName,
+            Model = ModelInfo.From(ModelRegistration.EncoderRole, encoder.Identity.Name, encoder.Identity.Version),
         };
+        var width = encoder.Model.EmbeddingSize;
         for (var i = 0; i < cues.Length; i++)
         {
-            response.Frames.Add(ToFrame(cues[i], embedded.Vectors, embedded.Valid, i));
+            response.Frames.Add(ToFrame(cues[i], embedded.Value, i, width));
         }
 
         response.Timings.Add(new StageTiming { Stage = "extract", Milliseconds = extractMs });
         response.Timings.Add(new StageTiming { Stage = "embed", Milliseconds = watch.Elapsed.TotalMilliseconds - extractMs });
+        response.Timings.Add(new StageTiming { Stage = "embed.queue", Milliseconds = embedded.QueueMs });
+        response.Timings.Add(new StageTiming { Stage = "embed.compute", Milliseconds = embedded.ComputeMs });
         return response;
     }
 
-    private static FrameCues ToFrame(Cues.TextCues cues, float[,,] vectors, bool[,] valid, int frame)
+    // One frame's rows of the flat [n,slots,D] vectors and [n,slots] validity.
+    private static FrameCues ToFrame(Cues.TextCues cues, CueEmbeddings embedded, int frame, int width)
     {
-        var slots = vectors.GetLength(1);
-        var width = vectors.GetLength(2);
-        var row = new float[slots * width];
-        for (var s = 0; s < slots; s++)
-        {
-            for (var d = 0; d < width; d++)
-            {
-                row[(s * width) + d] = vectors[frame, s, d];
-            }
-        }
-
-        var result = new FrameCues { Embeddings = Tensor.FromFloatSpan(row, slots, width) };
+        var slots = CueSlots.Count;
+        var result = new FrameCues { Embeddings = Tensor.FromFloatSpan(embedded.Vectors.AsSpan(frame * slots * width, slots * width), slots, width) };
         result.Cues.AddRange(cues.Cues);
-        for (var s = 0; s < slots; s++)
-        {
-            result.Valid.Add(valid[frame, s]);
-        }
-
+        result.Valid.AddRange(embedded.Valid.AsSpan(frame * slots, slots).ToArray());
         return result;
     }
 

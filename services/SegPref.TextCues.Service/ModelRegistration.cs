@@ -1,6 +1,8 @@
-using SegPref.Inference;
-using SegPref.Cues;
 using SegPref.Inference.Abstractions;
+using SegPref.Cues;
+using SegPref.Inference.Batching;
+using SegPref.Inference.Repository;
+using SegPref.Serving;
 using SegPref.ServiceDefaults.Models;
 
 namespace SegPref.TextCues.Service;
@@ -27,12 +29,14 @@ public static class ModelRegistration
             BackendRole,
             sp => TextCueExtractorFactory.Create(backend, sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiClientName)),
             extractor => ArgumentException.ThrowIfNullOrEmpty(extractor.BackendName));
-        return services.AddServedModel<ICueEmbedder>(
+
+        // Opened by kind and architecture: our cue encoder, or a third-party text encoder ("text-encoder").
+        return services.AddModelSet(
+            configuration,
             EncoderRole,
-            sp => sp.GetRequiredService<ModelFactories>().TryCreate<ICueEmbedder>(sp) ?? Served(configuration).Open(EncoderRole, ModelRepository.OpenCueEncoder),
+            ModelKinds.CueEncoder,
+            ModelKinds.CueEncoder,
+            (ICueEmbedder model, string role, ServingPolicy policy) => Batches.CueEncoder(model, role, policy),
             model => model.Embed([Cues.TextCues.Empty.ToSlots()]));
     }
-
-    private static ServedModelSettings Served(IConfiguration configuration) =>
-        configuration.GetSection(ServedModelSettings.SectionName).Get<ServedModelSettings>() ?? new ServedModelSettings();
 }

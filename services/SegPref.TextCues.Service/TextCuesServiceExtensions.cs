@@ -7,7 +7,7 @@ namespace SegPref.TextCues.Service;
 public static class TextCuesServiceExtensions
 {
     /// <summary>Default gRPC port.</summary>
-    public const int DefaultPort = 5102;
+    public const int DefaultPort = Contracts.Mesh.MeshPorts.TextCues;
 
     public static WebApplicationBuilder AddTextCuesService(this WebApplicationBuilder builder)
     {

@@ -62,6 +62,10 @@ internal static class TestModels
 
     public static float[] Floats(Tensor t) => t.detach().cpu().contiguous().data<float>().ToArray();
 
+    /// <summary>Row-major copy of a multi-dimensional array (what the serving sessions take and return).</summary>
+    public static T[] Flat<T>(Array values)
+        where T : struct => [.. values.Cast<T>()];
+
     public static float MaxAbsDiff(float[] a, float[] b)
     {
         Assert.Equal(a.Length, b.Length);

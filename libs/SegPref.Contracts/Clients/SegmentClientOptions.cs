@@ -3,7 +3,7 @@ namespace SegPref.Contracts.Clients;
 /// <summary>What to ask of the pipeline for one clip.</summary>
 public sealed record SegmentClientOptions
 {
-    /// <summary>Also segment with silent audio and report the per-frame audio reliance.</summary>
+    /// <summary>Also report the per-frame audio reliance (the segmenter's audio support, or a silent-audio pass in the same batch).</summary>
     public bool AudioReliance { get; init; } = true;
 
     /// <summary>Also return probability maps.</summary>

@@ -37,6 +37,16 @@ public sealed partial class Tensor
         return tensor;
     }
 
+    /// <summary>A bool tensor of any shape over <paramref name="values"/> (one byte per element).</summary>
+    /// <exception cref="ArgumentException">The shape does not describe <paramref name="values"/>.</exception>
+    public static Tensor FromBoolSpan(ReadOnlySpan<bool> values, params ReadOnlySpan<long> shape)
+    {
+        CheckShape(values.Length, shape);
+        var tensor = new Tensor { Dtype = DataType.Bool, Data = ByteString.CopyFrom(MemoryMarshal.AsBytes(values)) };
+        tensor.Shape.AddRange(shape.ToArray());
+        return tensor;
+    }
+
     /// <summary>A bool tensor of shape [rows, cols] (one byte per element).</summary>
     public static Tensor FromBools(bool[,] values)
     {

@@ -55,6 +55,33 @@ public sealed partial class Tensor
         return result;
     }
 
+    /// <summary>Reads a float32 tensor of rank <paramref name="rank"/> as flat row-major values and its dimensions.</summary>
+    /// <param name="name">Field name used in error messages.</param>
+    /// <param name="rank">The rank it must have.</param>
+    /// <exception cref="ArgumentException">Wrong dtype, rank, or byte length.</exception>
+    public (float[] Values, int[] Shape) ToFlatFloats(string name, int rank)
+    {
+        var dims = CheckLayout(name, DataType.Float32, rank, sizeof(float));
+        return (MemoryMarshal.Cast<byte, float>(Data.Span).ToArray(), dims);
+    }
+
+    /// <summary>Reads a bool tensor of rank <paramref name="rank"/> as flat row-major values and its dimensions.</summary>
+    /// <param name="name">Field name used in error messages.</param>
+    /// <param name="rank">The rank it must have.</param>
+    /// <exception cref="ArgumentException">Wrong dtype, rank, or byte length.</exception>
+    public (bool[] Values, int[] Shape) ToFlatBools(string name, int rank)
+    {
+        var dims = CheckLayout(name, DataType.Bool, rank, 1);
+        var bytes = Data.Span;
+        var values = new bool[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            values[i] = bytes[i] != 0;
+        }
+
+        return (values, dims);
+    }
+
     /// <summary>The shape as text, e.g. "[5,128]".</summary>
     public string ShapeText => $"[{string.Join(",", Shape)}]";
 

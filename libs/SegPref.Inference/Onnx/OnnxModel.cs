@@ -7,7 +7,7 @@ namespace SegPref.Inference.Onnx;
 
 /// <summary>
 /// One repository entry's graph in an ONNX Runtime session, checked against its config.json (input/output names,
-/// dtypes, ranks and fixed sizes) and optionally warmed up. Thread-safe for concurrent <see cref="Run"/> calls.
+/// dtypes, ranks and fixed sizes) and optionally warmed up. Thread-safe: concurrent runs share the session (what model instances are).
 /// </summary>
 public sealed class OnnxModel : IDisposable
 {
@@ -68,6 +68,32 @@ public sealed class OnnxModel : IDisposable
 
     /// <summary>Runs the graph; the caller disposes the results.</summary>
     public IDisposableReadOnlyCollection<DisposableNamedOnnxValue> Run(IReadOnlyCollection<NamedOnnxValue> inputs) => _session.Run(inputs);
+
+    /// <summary>
+    /// Runs the graph on flat managed buffers: each input array is pinned and read in place, and each output is written
+    /// straight into its pre-allocated array (no copies on either side).
+    /// </summary>
+    /// <param name="inputs">Input name, row-major data and shape.</param>
+    /// <param name="outputs">Output name, destination array (exactly the output's size) and shape.</param>
+    public void Run(IReadOnlyList<FlatTensor> inputs, IReadOnlyList<FlatTensor> outputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(outputs);
+        var inputValues = new List<OrtValue>(inputs.Count);
+        var outputValues = new List<OrtValue>(outputs.Count);
+        try
+        {
+            inputValues.AddRange(inputs.Select(i => i.ToOrtValue()));
+            outputValues.AddRange(outputs.Select(o => o.ToOrtValue()));
+            using var options = new RunOptions();
+            _session.Run(options, [.. inputs.Select(i => i.Name)], inputValues, [.. outputs.Select(o => o.Name)], outputValues);
+        }
+        finally
+        {
+            inputValues.ForEach(v => v.Dispose());
+            outputValues.ForEach(v => v.Dispose());
+        }
+    }
 
     /// <summary>Runs the graph and copies the float output <paramref name="output"/>.</summary>
     public float[] RunFloat(IReadOnlyCollection<NamedOnnxValue> inputs, string output)

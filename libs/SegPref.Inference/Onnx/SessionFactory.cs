@@ -46,6 +46,12 @@ internal static class SessionFactory
             InterOpNumThreads = options.InterOpThreads,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        if (!options.AllowSpinning)
+        {
+            so.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+            so.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        }
+
         if (cuda)
         {
             so.AppendExecutionProvider_CUDA(0);

@@ -47,6 +47,15 @@ public sealed record ModelConfig
     /// <summary>Graph outputs.</summary>
     [JsonPropertyName("outputs")] public required IReadOnlyList<TensorSpec> Outputs { get; init; }
 
+    /// <summary>Concurrent runs of this model in one process (Triton's instance_group count); null = the kind's default.</summary>
+    [JsonPropertyName("instance_count")] public int? InstanceCount { get; init; }
+
+    /// <summary>Most rows (axis 0) one run takes when requests are batched (Triton's max_batch_size); null = the kind's default.</summary>
+    [JsonPropertyName("max_batch_size")] public int? MaxBatchSize { get; init; }
+
+    /// <summary>Dynamic batching (Triton's dynamic_batching block); null = the kind's default.</summary>
+    [JsonPropertyName("dynamic_batching")] public DynamicBatchingConfig? DynamicBatching { get; init; }
+
     /// <summary>Extra graphs by their role in <see cref="Files"/> (e.g. "decoder"); <see cref="Inputs"/>/<see cref="Outputs"/> describe the "model" graph.</summary>
     [JsonPropertyName("graphs")] public IReadOnlyDictionary<string, GraphSpec> Graphs { get; init; } = new Dictionary<string, GraphSpec>();
 
@@ -148,6 +157,11 @@ public sealed record ModelConfig
             {
                 return $"files.{role} = '{file}' does not exist in {dir}";
             }
+        }
+
+        if (InstanceCount is < 1 || MaxBatchSize is < 1 || DynamicBatching?.MaxQueueDelayMicroseconds is < 0 || DynamicBatching?.MaxQueueSize is < 0)
+        {
+            return "instance_count and max_batch_size must be at least 1, dynamic_batching.max_queue_delay_microseconds and max_queue_size at least 0";
         }
 
         foreach (var (role, graph) in Graphs ?? new Dictionary<string, GraphSpec>())

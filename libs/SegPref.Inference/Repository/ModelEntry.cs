@@ -52,6 +52,22 @@ public sealed record ModelEntry(string Dir, ModelConfig Config)
         return (highest + 1).ToString(CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The version folders of <paramref name="name"/> in ascending order (numeric when all are numbers).</summary>
+    /// <exception cref="InvalidDataException">No such model.</exception>
+    public static IReadOnlyList<string> ListVersions(string root, string name)
+    {
+        var modelDir = Path.Combine(root, name);
+        if (!Directory.Exists(modelDir))
+        {
+            throw new InvalidDataException($"{modelDir}: model '{name}' not found in repository {root}.");
+        }
+
+        var versions = Versions(modelDir);
+        return versions.All(v => NumericVersion(v) is not null)
+            ? [.. versions.OrderBy(v => NumericVersion(v))]
+            : [.. versions.Order(StringComparer.Ordinal)];
+    }
+
     private static string? Highest(string modelDir)
     {
         var versions = Versions(modelDir);

@@ -1,7 +1,6 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Onnx;
+using SegPref.Inference.Repository;
 using SegPref.Media.Audio;
 
 namespace SegPref.Inference.Sessions;
@@ -12,7 +11,7 @@ public sealed class OnnxAudioEmbedder : IAudioEmbedder, IDisposable
     private readonly OnnxModel _model;
     private readonly string _input;
     private readonly string _output;
-    private readonly int[] _exampleShape;
+    private readonly long[] _exampleShape;
 
     /// <summary>Wraps a loaded audio encoder entry (its single input and output are used, whatever their names).</summary>
     /// <exception cref="InvalidDataException">The entry does not have exactly one input and one output of the expected ranks.</exception>
@@ -27,8 +26,8 @@ public sealed class OnnxAudioEmbedder : IAudioEmbedder, IDisposable
         }
 
         (_input, _output) = (c.Inputs[0].Name, c.Outputs[0].Name);
-        _exampleShape = [.. c.Inputs[0].Shape.Skip(1).Select(d => (int)d)];
-        if (_exampleShape.Aggregate(1, (a, b) => a * b) != LogMelExamples.ExampleSize)
+        _exampleShape = [.. c.Inputs[0].Shape.Skip(1)];
+        if (_exampleShape.Aggregate(1L, (a, b) => a * b) != LogMelExamples.ExampleSize)
         {
             throw new InvalidDataException($"{model.Entry.Dir}/config.json: input {c.Inputs[0]} does not hold one {LogMelExamples.FrameCount}x{LogMelExamples.BandCount} log-mel example per row.");
         }
@@ -40,18 +39,21 @@ public sealed class OnnxAudioEmbedder : IAudioEmbedder, IDisposable
     public ModelIdentity Identity => _model.Identity;
 
     /// <inheritdoc/>
+    public ModelConfig? Config => _model.Config;
+
+    /// <inheritdoc/>
     public int EmbeddingSize { get; }
 
     /// <inheritdoc/>
-    public float[,] Embed(LogMelExamples examples)
+    public float[] Embed(LogMelExamples examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        Shapes.Require(examples.Count > 0, "examples", $"[N>0,{LogMelExamples.FrameCount},{LogMelExamples.BandCount}]", "no examples", nameof(examples));
-        var input = new DenseTensor<float>(examples.Data.AsMemory(0, examples.Count * LogMelExamples.ExampleSize), [examples.Count, .. _exampleShape]);
-        var flat = _model.RunFloat([NamedOnnxValue.CreateFromTensor(_input, input)], _output);
-        var matrix = new float[examples.Count, EmbeddingSize];
-        Buffer.BlockCopy(flat, 0, matrix, 0, flat.Length * sizeof(float));
-        return matrix;
+        var n = examples.Count;
+        Shapes.Require(n > 0, "examples", $"[N>0,{LogMelExamples.FrameCount},{LogMelExamples.BandCount}]", "no examples", nameof(examples));
+        var data = examples.Data.Length == n * LogMelExamples.ExampleSize ? examples.Data : examples.Data[..(n * LogMelExamples.ExampleSize)];
+        var embeddings = new float[n * EmbeddingSize];
+        _model.Run([new FlatTensor(_input, data, [n, .. _exampleShape])], [new FlatTensor(_output, embeddings, [n, EmbeddingSize])]);
+        return embeddings;
     }
 
     /// <inheritdoc/>

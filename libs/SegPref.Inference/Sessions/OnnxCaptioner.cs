@@ -50,6 +50,9 @@ public sealed class OnnxCaptioner : IImageCaptioner, IDisposable
     public ModelIdentity Identity => _encoder.Identity;
 
     /// <inheritdoc/>
+    public ModelConfig? Config => _encoder.Config;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> Describe(IReadOnlyList<RgbImage> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
@@ -63,29 +66,10 @@ public sealed class OnnxCaptioner : IImageCaptioner, IDisposable
             memory = new DenseTensor<float>(t.ToArray(), t.Dimensions.ToArray());
         }
 
-        var outputs = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
-        var prefix = Enumerable.Range(0, n).Select(_ => new List<long> { _bos }).ToArray();
-        var finished = new bool[n];
-        for (var step = 0; step < _steps && !finished.All(f => f); step++)
-        {
-            var length = prefix[0].Count;
-            var tokens = new DenseTensor<long>(prefix.SelectMany(p => p).ToArray(), [n, length]);
-            var logProbs = _decoder.RunFloat(
-                [NamedOnnxValue.CreateFromTensor(TensorNames.Memory, memory), NamedOnnxValue.CreateFromTensor(TensorNames.Tokens, tokens)],
-                TensorNames.NextLogProbs);
-            var vocab = logProbs.Length / n;
-            for (var r = 0; r < n; r++)
-            {
-                var next = Greedy.ArgMax(logProbs.AsSpan(r * vocab, vocab));
-                prefix[r].Add(next);
-                if (!finished[r])
-                {
-                    outputs[r].Add(next);
-                    finished[r] = next == _eos;
-                }
-            }
-        }
-
+        var memoryInput = NamedOnnxValue.CreateFromTensor(TensorNames.Memory, memory);
+        var outputs = Greedy.Decode(n, _bos, _eos, _steps, (ids, length) => _decoder.RunFloat(
+            [memoryInput, NamedOnnxValue.CreateFromTensor(TensorNames.Tokens, new DenseTensor<long>(ids, [n, length]))],
+            TensorNames.NextLogProbs));
         return [.. outputs.Select(_words.Decode)];
     }
 

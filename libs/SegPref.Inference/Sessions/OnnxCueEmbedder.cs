@@ -1,5 +1,3 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Onnx;
@@ -11,7 +9,7 @@ namespace SegPref.Inference.Sessions;
 public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
 {
     private readonly OnnxModel _model;
-    private readonly CueLookup _lookup;
+    private readonly CueWordIndex _lookup;
     private readonly int _slots;
 
     /// <summary>Wraps a loaded cue encoder entry and reads its vocabulary file.</summary>
@@ -20,7 +18,7 @@ public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(model);
         _model = model;
-        _lookup = CueLookup.Read(model.Config.FilePath(model.Entry.Dir, ModelConfig.VocabularyFile));
+        _lookup = CueVocabularyFile.Read(model.Config.FilePath(model.Entry.Dir, ModelConfig.VocabularyFile));
         _slots = Shapes.Dim(model.Config.Input(TensorNames.CueIds), 1);
         if (_slots != CueSlots.Count)
         {
@@ -34,18 +32,21 @@ public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
     public ModelIdentity Identity => _model.Identity;
 
     /// <inheritdoc/>
+    public ModelConfig? Config => _model.Config;
+
+    /// <inheritdoc/>
     public int EmbeddingSize { get; }
 
     /// <summary>Words in the vocabulary.</summary>
     public int VocabularySize => _lookup.Count;
 
     /// <inheritdoc/>
-    public (float[,,] Vectors, bool[,] Valid) Embed(IReadOnlyList<string[]> slots)
+    public CueEmbeddings Embed(IReadOnlyList<string[]> slots)
     {
         ArgumentNullException.ThrowIfNull(slots);
         var n = slots.Count;
         var ids = new long[n * _slots];
-        var valid = new bool[n, _slots];
+        var valid = new bool[n * _slots];
         for (var f = 0; f < n; f++)
         {
             if (slots[f] is not { } frame || frame.Length != _slots)
@@ -55,20 +56,18 @@ public sealed class OnnxCueEmbedder : ICueEmbedder, IDisposable
 
             for (var s = 0; s < _slots; s++)
             {
-                ids[(f * _slots) + s] = _lookup.IdOf(frame[s]);
-                valid[f, s] = ids[(f * _slots) + s] != CueLookup.NoneId;
+                ids[(f * _slots) + s] = _lookup.IndexOf(frame[s]);
+                valid[(f * _slots) + s] = ids[(f * _slots) + s] != CueWordIndex.NoneIndex;
             }
         }
 
-        var vectors = new float[n, _slots, EmbeddingSize];
+        var vectors = new float[n * _slots * EmbeddingSize];
         if (n > 0)
         {
-            var input = NamedOnnxValue.CreateFromTensor(TensorNames.CueIds, new DenseTensor<long>(ids, [n, _slots]));
-            var flat = _model.RunFloat([input], TensorNames.CueVectors);
-            Buffer.BlockCopy(flat, 0, vectors, 0, flat.Length * sizeof(float));
+            _model.Run([new FlatTensor(TensorNames.CueIds, ids, [n, _slots])], [new FlatTensor(TensorNames.CueVectors, vectors, [n, _slots, EmbeddingSize])]);
         }
 
-        return (vectors, valid);
+        return new CueEmbeddings(vectors, valid);
     }
 
     /// <inheritdoc/>

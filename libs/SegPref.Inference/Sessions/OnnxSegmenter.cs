@@ -1,23 +1,22 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Onnx;
+using SegPref.Inference.Repository;
 using SegPref.Media.Imaging;
 
 namespace SegPref.Inference.Sessions;
 
 /// <summary>
 /// <see cref="IMaskSegmenter"/> over an exported TeSO or audio-only graph. Frames are resized to the model's side and
-/// normalised with config.json's mean/std exactly as training does (<see cref="ImageTensor.ToChwBatch"/>).
+/// normalised with config.json's mean/std exactly as training does (<see cref="ImageTensor.ToChwBatch"/>); the
+/// buffers go to ONNX Runtime pinned, and the logits (and audio support, when the graph has it) come back into
+/// pre-allocated arrays.
 /// </summary>
 public sealed class OnnxSegmenter : IMaskSegmenter, IDisposable
 {
     private readonly OnnxModel _model;
     private readonly float[] _mean;
     private readonly float[] _std;
-    private readonly int _audioDim;
     private readonly int _slots;
-    private readonly int _textDim;
 
     /// <summary>Wraps a loaded segmenter entry.</summary>
     /// <exception cref="InvalidDataException">config.json lacks what a segmenter needs.</exception>
@@ -34,12 +33,13 @@ public sealed class OnnxSegmenter : IMaskSegmenter, IDisposable
 
         ImageSize = p.ImageSize.Value;
         (_mean, _std) = ([.. p.Mean], [.. p.Std]);
-        _audioDim = Shapes.Dim(c.Input(TensorNames.Audio), 1);
+        AudioWidth = Shapes.Dim(c.Input(TensorNames.Audio), 1);
         UsesText = c.Inputs.Any(i => i.Name == TensorNames.Cues);
+        ReportsAudioSupport = c.Outputs.Any(o => o.Name == TensorNames.AudioSupport);
         if (UsesText)
         {
             var cues = c.Input(TensorNames.Cues);
-            (_slots, _textDim) = (Shapes.Dim(cues, 1), Shapes.Dim(cues, 2));
+            (_slots, CueWidth) = (Shapes.Dim(cues, 1), Shapes.Dim(cues, 2));
         }
     }
 
@@ -47,43 +47,61 @@ public sealed class OnnxSegmenter : IMaskSegmenter, IDisposable
     public ModelIdentity Identity => _model.Identity;
 
     /// <inheritdoc/>
+    public ModelConfig? Config => _model.Config;
+
+    /// <inheritdoc/>
     public bool UsesText { get; }
 
     /// <inheritdoc/>
     public int ImageSize { get; }
 
-    /// <summary>Width of the audio embeddings the model takes.</summary>
-    public int AudioDim => _audioDim;
+    /// <inheritdoc/>
+    public int AudioWidth { get; }
+
+    /// <inheritdoc/>
+    public int CueWidth { get; }
+
+    /// <inheritdoc/>
+    public bool ReportsAudioSupport { get; }
 
     /// <summary>The provider that runs it.</summary>
     public string Provider => _model.Provider;
 
     /// <inheritdoc/>
-    public float[,,] Segment(IReadOnlyList<RgbImage> frames, float[,] audio, float[,,]? cues, bool[,]? valid)
+    public float[] PrepareFrames(IReadOnlyList<RgbImage> frames) => ImageTensor.ToChwBatch(frames, ImageSize, ImageSize, _mean, _std);
+
+    /// <inheritdoc/>
+    public SegmenterOutput Segment(SegmenterInput input)
     {
-        ArgumentNullException.ThrowIfNull(frames);
-        ArgumentNullException.ThrowIfNull(audio);
-        var t = frames.Count;
-        Shapes.Require(t > 0, "frames", "at least one frame", "none", nameof(frames));
-        Shapes.Require(audio.GetLength(0) == t && audio.GetLength(1) == _audioDim, "audio", $"[{t},{_audioDim}]", Shapes.Of(audio), nameof(audio));
-        var s = ImageSize;
-        var inputs = new List<NamedOnnxValue>
+        ArgumentNullException.ThrowIfNull(input);
+        var (t, s) = (input.Frames, ImageSize);
+        Shapes.Require(t > 0, "frames", "at least one frame", "none", nameof(input));
+        Shapes.RequireLength(input.Pixels, (long)t * 3 * s * s, "frames", $"[{t},3,{s},{s}]", nameof(input));
+        Shapes.RequireLength(input.Audio, (long)t * AudioWidth, "audio", $"[{t},{AudioWidth}]", nameof(input));
+        var inputs = new List<FlatTensor>
         {
-            NamedOnnxValue.CreateFromTensor(TensorNames.Frames, new DenseTensor<float>(ImageTensor.ToChwBatch(frames, s, s, _mean, _std), [t, 3, s, s])),
-            NamedOnnxValue.CreateFromTensor(TensorNames.Audio, new DenseTensor<float>(Shapes.Flatten<float>(audio), [t, _audioDim])),
+            new(TensorNames.Frames, input.Pixels, [t, 3, s, s]),
+            new(TensorNames.Audio, input.Audio, [t, AudioWidth]),
         };
         if (UsesText)
         {
-            Shapes.Require(cues is not null && cues.GetLength(0) == t && cues.GetLength(1) == _slots && cues.GetLength(2) == _textDim, "cues", $"[{t},{_slots},{_textDim}]", cues is null ? "null" : Shapes.Of(cues), nameof(cues));
-            Shapes.Require(valid is not null && valid.GetLength(0) == t && valid.GetLength(1) == _slots, "valid", $"[{t},{_slots}]", valid is null ? "null" : Shapes.Of(valid), nameof(valid));
-            inputs.Add(NamedOnnxValue.CreateFromTensor(TensorNames.Cues, new DenseTensor<float>(Shapes.Flatten<float>(cues!), [t, _slots, _textDim])));
-            inputs.Add(NamedOnnxValue.CreateFromTensor(TensorNames.CueValid, new DenseTensor<bool>(Shapes.Flatten<bool>(valid!), [t, _slots])));
+            Shapes.Require(input.Cues is not null && input.CueValid is not null, "cues", $"[{t},{_slots},{CueWidth}] with validity [{t},{_slots}]", "none", nameof(input));
+            Shapes.RequireLength(input.Cues!, (long)t * _slots * CueWidth, "cues", $"[{t},{_slots},{CueWidth}]", nameof(input));
+            Shapes.RequireLength(input.CueValid!, (long)t * _slots, "cue_valid", $"[{t},{_slots}]", nameof(input));
+            inputs.Add(new(TensorNames.Cues, input.Cues!, [t, _slots, CueWidth]));
+            inputs.Add(new(TensorNames.CueValid, input.CueValid!, [t, _slots]));
         }
 
-        var flat = _model.RunFloat(inputs, TensorNames.MapLogits);
-        var map = new float[t, s, s];
-        Buffer.BlockCopy(flat, 0, map, 0, flat.Length * sizeof(float));
-        return map;
+        var logits = new float[t * s * s];
+        var support = ReportsAudioSupport ? new float[t] : null;
+        var outputs = new List<FlatTensor> { new(TensorNames.MapLogits, logits, [t, s, s]) };
+        if (support is not null)
+        {
+            outputs.Add(new(TensorNames.AudioSupport, support, [t]));
+        }
+
+        _model.Run(inputs, outputs);
+        return new SegmenterOutput(logits, support);
     }
 
     /// <inheritdoc/>

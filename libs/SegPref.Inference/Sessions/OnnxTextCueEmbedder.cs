@@ -1,9 +1,8 @@
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Onnx;
+using SegPref.Inference.Repository;
 
 namespace SegPref.Inference.Sessions;
 
@@ -48,14 +47,17 @@ public sealed class OnnxTextCueEmbedder : ICueEmbedder, IDisposable
     public ModelIdentity Identity => _model.Identity;
 
     /// <inheritdoc/>
+    public ModelConfig? Config => _model.Config;
+
+    /// <inheritdoc/>
     public int EmbeddingSize { get; }
 
     /// <inheritdoc/>
-    public (float[,,] Vectors, bool[,] Valid) Embed(IReadOnlyList<string[]> slots)
+    public CueEmbeddings Embed(IReadOnlyList<string[]> slots)
     {
         ArgumentNullException.ThrowIfNull(slots);
         var n = slots.Count;
-        var valid = new bool[n, CueSlots.Count];
+        var valid = new bool[n * CueSlots.Count];
         var texts = new List<(int Frame, int Slot, IReadOnlyList<int> Ids)>();
         for (var f = 0; f < n; f++)
         {
@@ -69,16 +71,16 @@ public sealed class OnnxTextCueEmbedder : ICueEmbedder, IDisposable
                 var word = frame[s];
                 if (!string.IsNullOrWhiteSpace(word) && !word.Trim().Equals(CueSlots.None, StringComparison.OrdinalIgnoreCase))
                 {
-                    valid[f, s] = true;
+                    valid[(f * CueSlots.Count) + s] = true;
                     texts.Add((f, s, _tokenizer.EncodeToIds(word.Trim(), addSpecialTokens: true, considerPreTokenization: true, considerNormalization: true)));
                 }
             }
         }
 
-        var vectors = new float[n, CueSlots.Count, EmbeddingSize];
+        var vectors = new float[n * CueSlots.Count * EmbeddingSize];
         if (texts.Count == 0)
         {
-            return (vectors, valid);
+            return new CueEmbeddings(vectors, valid);
         }
 
         var length = texts.Max(t => t.Ids.Count);
@@ -94,21 +96,21 @@ public sealed class OnnxTextCueEmbedder : ICueEmbedder, IDisposable
             }
         }
 
-        var flat = _model.RunFloat(
-            [NamedOnnxValue.CreateFromTensor(TensorNames.InputIds, new DenseTensor<long>(ids, [texts.Count, length])),
-             NamedOnnxValue.CreateFromTensor(TensorNames.AttentionMask, new DenseTensor<long>(mask, [texts.Count, length]))],
-            TensorNames.TextEmbeds);
+        var flat = new float[texts.Count * EmbeddingSize];
+        _model.Run(
+            [new FlatTensor(TensorNames.InputIds, ids, [texts.Count, length]), new FlatTensor(TensorNames.AttentionMask, mask, [texts.Count, length])],
+            [new FlatTensor(TensorNames.TextEmbeds, flat, [texts.Count, EmbeddingSize])]);
         for (var i = 0; i < texts.Count; i++)
         {
             var row = flat.AsSpan(i * EmbeddingSize, EmbeddingSize);
             var scale = _normalize ? 1 / Math.Max(Math.Sqrt(SumOfSquares(row)), 1e-12) : 1;
             for (var d = 0; d < EmbeddingSize; d++)
             {
-                vectors[texts[i].Frame, texts[i].Slot, d] = (float)(row[d] * scale);
+                vectors[(((texts[i].Frame * CueSlots.Count) + texts[i].Slot) * EmbeddingSize) + d] = (float)(row[d] * scale);
             }
         }
 
-        return (vectors, valid);
+        return new CueEmbeddings(vectors, valid);
     }
 
     /// <inheritdoc/>

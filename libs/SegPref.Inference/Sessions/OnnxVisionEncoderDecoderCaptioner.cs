@@ -2,6 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SegPref.Inference.Abstractions;
 using SegPref.Inference.Onnx;
+using SegPref.Inference.Repository;
 using SegPref.Media.Imaging;
 
 namespace SegPref.Inference.Sessions;
@@ -89,6 +90,9 @@ public sealed class OnnxVisionEncoderDecoderCaptioner : IImageCaptioner, IDispos
     public ModelIdentity Identity => _encoder.Identity;
 
     /// <inheritdoc/>
+    public ModelConfig? Config => _encoder.Config;
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> Describe(IReadOnlyList<RgbImage> frames)
     {
         ArgumentNullException.ThrowIfNull(frames);
@@ -102,33 +106,20 @@ public sealed class OnnxVisionEncoderDecoderCaptioner : IImageCaptioner, IDispos
             hidden = new DenseTensor<float>(t.ToArray(), t.Dimensions.ToArray());
         }
 
-        var outputs = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
-        var prefix = Enumerable.Range(0, n).Select(_ => new List<long> { _start }).ToArray();
-        var finished = new bool[n];
-        for (var step = 0; step < _steps && !finished.All(f => f); step++)
+        var hiddenInput = NamedOnnxValue.CreateFromTensor(EncoderHiddenStates, hidden);
+        var outputs = Greedy.Decode(n, _start, _eos, _steps, (ids, length) =>
         {
-            var length = prefix[0].Count;
-            var ids = new DenseTensor<long>(prefix.SelectMany(x => x).ToArray(), [n, length]);
-            var logits = _decoder.RunFloat(
-                [NamedOnnxValue.CreateFromTensor(TensorNames.InputIds, ids), NamedOnnxValue.CreateFromTensor(EncoderHiddenStates, hidden)],
-                Logits);
+            // Only the last position predicts the next token.
+            var logits = _decoder.RunFloat([NamedOnnxValue.CreateFromTensor(TensorNames.InputIds, new DenseTensor<long>(ids, [n, length])), hiddenInput], Logits);
             var vocab = logits.Length / (n * length);
+            var last = new float[n * vocab];
             for (var r = 0; r < n; r++)
             {
-                // Only the last position predicts the next token; finished rows keep decoding (batch shape) but are ignored.
-                var next = Greedy.ArgMax(logits.AsSpan((((r * length) + length - 1) * vocab), vocab));
-                prefix[r].Add(next);
-                if (!finished[r])
-                {
-                    finished[r] = next == _eos;
-                    if (!finished[r])
-                    {
-                        outputs[r].Add(next);
-                    }
-                }
+                logits.AsSpan((((r * length) + length - 1) * vocab), vocab).CopyTo(last.AsSpan(r * vocab));
             }
-        }
 
+            return last;
+        });
         return [.. outputs.Select(_tokenizer.Decode)];
     }
 

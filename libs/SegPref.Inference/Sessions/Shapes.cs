@@ -11,23 +11,10 @@ internal static class Shapes
         }
     }
 
-    public static string Of(Array a) => "[" + string.Join(",", Enumerable.Range(0, a.Rank).Select(a.GetLength)) + "]";
+    public static void RequireLength(Array values, long length, string what, string expected, string parameter) =>
+        Require(values.Length == length, what, $"{expected} ({length} values)", $"{values.Length} values", parameter);
 
     public static int Dim(Repository.TensorSpec spec, int axis) => spec.Shape[axis] > 0
         ? (int)spec.Shape[axis]
         : throw new InvalidDataException($"config.json: {spec} must have a fixed size on axis {axis}.");
-
-    /// <summary>Row-major copy of a multi-dimensional array.</summary>
-    public static T[] Flatten<T>(Array values)
-        where T : struct
-    {
-        var flat = new T[values.Length];
-        var i = 0;
-        foreach (T v in values)
-        {
-            flat[i++] = v;
-        }
-
-        return flat;
-    }
 }

@@ -38,7 +38,7 @@ public static class LineChart
         canvas.Clear(SKColors.White);
         using var axisPaint = new SKPaint { Color = SKColors.Black, StrokeWidth = 1, IsAntialias = true, Style = SKPaintStyle.Stroke };
         using var gridPaint = new SKPaint { Color = new SKColor(225, 225, 225), StrokeWidth = 1, Style = SKPaintStyle.Stroke };
-        using var font = new SKFont(SKTypeface.Default, 13);
+        using var font = new SKFont(Imaging.PanelLabels.Typeface ?? SKTypeface.Default, 13);
         using var textPaint = new SKPaint { Color = SKColors.Black, IsAntialias = true };
 
         for (var i = 0; i <= 5; i++)

@@ -16,7 +16,8 @@ internal static class PanelLabels
 
     private static readonly EnumerationOptions Search = new() { RecurseSubdirectories = true, IgnoreInaccessible = true };
 
-    private static readonly SKTypeface? Typeface = FindTypeface();
+    /// <summary>A typeface with glyphs (the default, or a system font file), or null when there is none.</summary>
+    internal static SKTypeface? Typeface { get; } = FindTypeface();
 
     public static bool FontAvailable => Typeface is not null;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -7,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SegPref.ServiceDefaults.Errors;
-using SegPref.ServiceDefaults.Inputs;
 using SegPref.ServiceDefaults.Models;
 using SegPref.ServiceDefaults.Telemetry;
 
@@ -28,22 +28,23 @@ public static class ServiceDefaultsExtensions
             .Bind(builder.Configuration.GetSection(ServiceHostOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddOptions<InputLimitsOptions>()
-            .Bind(builder.Configuration.GetSection(InputLimitsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         var host = new ServiceHostOptions { Port = defaultPort };
         builder.Configuration.GetSection(ServiceHostOptions.SectionName).Bind(host);
 
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, host));
         builder.Services.TryAddSingleton<ModelFactories>();
         builder.Services.TryAddSingleton<ModelReadiness>();
+        builder.Services.AddOptions<ExceptionStatusOptions>();
         builder.Services.AddSingleton<ErrorMappingInterceptor>();
+        builder.Services.AddSingleton<GrpcServerMetricsInterceptor>();
         builder.Services.AddGrpc(o =>
         {
             o.MaxReceiveMessageSize = host.MaxMessageBytes;
             o.MaxSendMessageSize = host.MaxMessageBytes;
             o.EnableDetailedErrors = false;
+
+            // Metrics outermost, so they record the status the error mapping settles on.
+            o.Interceptors.Add<GrpcServerMetricsInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
         }).AddJsonTranscoding();
         builder.Services.AddGrpcHealthChecks().AddCheck<ModelReadinessHealthCheck>("models");
@@ -64,12 +65,21 @@ public static class ServiceDefaultsExtensions
         return services;
     }
 
-    /// <summary>Maps grpc.health.v1, HTTP /healthz (for YARP active checks) and reflection.</summary>
+    /// <summary>Answers <typeparamref name="TException"/> escaping a handler with <paramref name="code"/> and its message.</summary>
+    public static IServiceCollection AddExceptionStatus<TException>(this IServiceCollection services, StatusCode code)
+        where TException : Exception
+    {
+        services.Configure<ExceptionStatusOptions>(o => o.Codes[typeof(TException)] = code);
+        return services;
+    }
+
+    /// <summary>Maps grpc.health.v1, HTTP /healthz (for YARP active checks), /metrics (Prometheus) and reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGrpcHealthChecksService();
         app.MapHealthChecks("/healthz");
+        app.MapMetrics();
         if (app.Services.GetRequiredService<IOptions<ServiceHostOptions>>().Value.EnableReflection)
         {
             app.MapGrpcReflectionService();
@@ -82,9 +92,15 @@ public static class ServiceDefaultsExtensions
     {
         var address = host.ListenOnAllInterfaces ? IPAddress.Any : IPAddress.Loopback;
 
-        // h2c: cleartext HTTP/2 needs an HTTP/2-only endpoint (prior knowledge); the gateway speaks it with
-        // RequestVersionExact, and so does any Grpc.Net.Client with an http:// address.
-        kestrel.Listen(address, host.Port, o => o.Protocols = HttpProtocols.Http2);
+        // One cleartext port for gRPC over h2c (prior knowledge: the gateway's RequestVersionExact, any Grpc.Net.Client
+        // with an http:// address) and HTTP/1.1 (Prometheus scrapes /metrics, probes /healthz): the connection preface
+        // picks HTTP/2 (H2cPriorKnowledge).
+        kestrel.Listen(address, host.Port, o =>
+        {
+            o.Protocols = HttpProtocols.Http1AndHttp2;
+            o.UseH2cPriorKnowledge();
+        });
+        kestrel.AllowAlternateSchemes = true;
 
         // Frames and tensors are megabytes: raise the HTTP/2 windows from 96/128 KB, and let Kestrel's body limit
         // (30 MB by default, not lifted for unary gRPC calls) follow the gRPC message limit.

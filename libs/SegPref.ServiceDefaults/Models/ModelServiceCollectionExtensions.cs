@@ -3,7 +3,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SegPref.ServiceDefaults.Models;
 
-/// <summary>Registers a served model: a singleton made by a factory, warmed up in the background, gating readiness.</summary>
+/// <summary>
+/// Registers a served model (or a set of models in one role): a singleton made by a factory, warmed up in the
+/// background, gating readiness. Concurrency and batching are the model's own (its batcher), not the container's.
+/// </summary>
 public static class ModelServiceCollectionExtensions
 {
     /// <summary>Registers <typeparamref name="T"/> as a singleton created by <paramref name="factory"/> and warmed up by <paramref name="warmup"/>.</summary>
@@ -20,7 +23,6 @@ public static class ModelServiceCollectionExtensions
         services.AddSingleton(new ExpectedModel(role));
         services.AddSingleton(new ModelWarmup<T>(role, warmup));
         services.AddSingleton(factory);
-        services.AddSingleton<ModelGate<T>>();
         services.AddHostedService<ModelWarmupService<T>>();
         return services;
     }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,11 +10,18 @@ using OpenTelemetry.Trace;
 
 namespace SegPref.ServiceDefaults.Telemetry;
 
-/// <summary>OpenTelemetry for every mesh process: server, HTTP and gRPC client spans, and our own SegPref.* sources.</summary>
+/// <summary>
+/// OpenTelemetry for every mesh process: server, HTTP and gRPC client spans, our own SegPref.* sources and meters, and
+/// Prometheus text on /metrics (<see cref="MapMetrics"/>): counters keep their names (no _total suffix) so that
+/// Triton's nv_inference_* metrics read as Triton's.
+/// </summary>
 public static class TelemetryExtensions
 {
     /// <summary>The prefix of every ActivitySource and Meter of this project ("SegPref.Captioner", ...).</summary>
     public const string SourcePrefix = "SegPref.";
+
+    /// <summary>Where Prometheus scrapes (HTTP/1.1 or HTTP/2 on the process's one port).</summary>
+    public const string MetricsPath = "/metrics";
 
     /// <summary>Adds tracing and metrics; W3C traceparent flows in through ASP.NET Core and out through HttpClient/gRPC.</summary>
     /// <param name="builder">The host.</param>
@@ -45,7 +54,15 @@ public static class TelemetryExtensions
             })
             .WithMetrics(m =>
             {
-                m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(SourcePrefix + "*");
+                m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter(SourcePrefix + "*")
+                    .AddMeter("Microsoft.AspNetCore.Server.Kestrel")
+                    .AddPrometheusExporter(o =>
+                    {
+                        o.DisableTotalNameSuffixForCounters = true;
+
+                        // Every scrape sees the counters as they are (the default caches a scrape for 300 ms).
+                        o.ScrapeResponseCacheDurationMilliseconds = 0;
+                    });
                 if (exporter == "console")
                 {
                     m.AddConsoleExporter();
@@ -65,5 +82,12 @@ public static class TelemetryExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>Serves the Prometheus scrape endpoint at /metrics.</summary>
+    public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        return endpoints;
     }
 }

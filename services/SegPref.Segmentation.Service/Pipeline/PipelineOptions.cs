@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using SegPref.Contracts.Mesh;
 
 namespace SegPref.Segmentation.Service.Pipeline;
 
@@ -8,13 +9,13 @@ public sealed class PipelineOptions
     public const string SectionName = "Pipeline";
 
     [Required]
-    public Uri CaptionerUrl { get; set; } = new("http://127.0.0.1:5101");
+    public Uri CaptionerUrl { get; set; } = MeshPorts.Loopback(MeshPorts.Captioner);
 
     [Required]
-    public Uri TextCuesUrl { get; set; } = new("http://127.0.0.1:5102");
+    public Uri TextCuesUrl { get; set; } = MeshPorts.Loopback(MeshPorts.TextCues);
 
     [Required]
-    public Uri AudioEncoderUrl { get; set; } = new("http://127.0.0.1:5103");
+    public Uri AudioEncoderUrl { get; set; } = MeshPorts.Loopback(MeshPorts.AudioEncoder);
 
     /// <summary>Longest one stage call may take when the caller's own deadline is later (or absent).</summary>
     [Range(0.1, 3600)]

@@ -4,7 +4,7 @@ using SegPref.Contracts.Segmentation.V1;
 using SegPref.Contracts.TextCues.V1;
 using SegPref.Inference.Abstractions;
 using SegPref.Media.Imaging;
-using SegPref.Segmentation.Service.Masks;
+using SegPref.Serving.Masks;
 
 namespace SegPref.Segmentation.Service.Pipeline;
 
@@ -19,26 +19,40 @@ internal sealed class PipelineReplyBuilder(RgbImage[] frames, bool includeProbab
         return this;
     }
 
-    /// <summary>Audio reliance per frame = 1 - IoU(mask with the real audio, mask with silent audio).</summary>
-    public void Frames(float[,,] logits, float[,,]? silentLogits, CaptionResponse? captions, ExtractResponse? cues)
+    /// <summary>Per frame: the mask from its logits (row-major [T,side,side]), text, and audio reliance when given.</summary>
+    public void Frames(float[] logits, int side, double[]? reliance, CaptionResponse? captions, ExtractResponse? cues)
     {
+        var plane = side * side;
         for (var t = 0; t < frames.Length; t++)
         {
-            var (mask, reply) = MaskRenderer.Render(logits, t, frames[t].Width, frames[t].Height, includeProbability);
-            var frame = new FrameResult { Index = t, Mask = reply, Description = captions?.Descriptions[t] ?? string.Empty };
+            var mask = MaskRenderer.Render(logits.AsSpan(t * plane, plane), side, frames[t].Width, frames[t].Height, includeProbability);
+            var frame = new FrameResult { Index = t, Mask = mask, Description = captions?.Descriptions[t] ?? string.Empty };
             if (cues is not null)
             {
                 frame.Cues.AddRange(cues.Frames[t].Cues);
             }
 
-            if (silentLogits is not null)
+            if (reliance is not null)
             {
-                var (silentMask, _) = MaskRenderer.Render(silentLogits, t, frames[t].Width, frames[t].Height, includeProbability: false);
-                frame.AudioReliance = (float)(1 - MaskRenderer.IoU(mask, silentMask));
+                frame.AudioReliance = (float)reliance[t];
             }
 
             _response.Frames.Add(frame);
         }
+    }
+
+    /// <summary>Adds a stage's queue and compute time from its reply's timings ("embed.queue" -> "audio.queue").</summary>
+    public PipelineReplyBuilder StageSplit(string stage, IEnumerable<StageTiming>? timings, string step)
+    {
+        foreach (var timing in timings ?? [])
+        {
+            if (timing.Stage == step + ".queue" || timing.Stage == step + ".compute")
+            {
+                Timing(stage + timing.Stage[step.Length..], timing.Milliseconds);
+            }
+        }
+
+        return this;
     }
 
     public void Models(ModelInfo? captioner, ModelInfo? cueEncoder, ModelInfo? audio, ModelIdentity segmenter)

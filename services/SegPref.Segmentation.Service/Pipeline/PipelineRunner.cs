@@ -4,22 +4,26 @@ using Microsoft.Extensions.Options;
 using SegPref.Contracts.Audio.V1;
 using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.Segmentation.V1;
-using SegPref.Media.Audio;
+using SegPref.Inference.Abstractions;
+using SegPref.Media.Masks;
+using SegPref.Serving.Reliance;
 using SegPref.Segmentation.Service.Segmenting;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.Segmentation.Service.Pipeline;
 
 /// <summary>
-/// One clip through the whole method. The caption -> cues branch and the audio branch (plus the silent-audio
-/// counterfactual) run in parallel; the segmenter runs here, in process. Every stage call carries a deadline (the
+/// One clip through the whole method. The caption -> cues branch and the audio branch run in parallel; the segmenter
+/// (the request's, or the default) runs here, in process, behind its dynamic batcher. Audio reliance comes from the
+/// segmenter's audio support when its graph has it, else from a silent-audio pass in the same batch as the real one
+/// (the silence embedding is fetched once per audio-encoder model). Every stage call carries a deadline (the
 /// caller's, capped by Pipeline:StageTimeoutSeconds); the first failing branch cancels the others.
 /// </summary>
 public sealed partial class PipelineRunner(
     IPipelineStages stages,
     SegmentationEngine engine,
+    SilenceEmbeddings silence,
     IOptions<PipelineOptions> options,
-    IOptions<SegmenterOptions> segmenterOptions,
     IOptions<InputLimitsOptions> limits)
 {
     public async Task<PipelineResponse> RunAsync(PipelineRequest request, DateTime callerDeadline, CancellationToken ct)
@@ -27,6 +31,7 @@ public sealed partial class PipelineRunner(
         ArgumentNullException.ThrowIfNull(request);
         using var activity = SegmentationEngine.Source.StartActivity("pipeline.segment");
         var total = Stopwatch.StartNew();
+        var segmenter = engine.Resolve(request.Segmenter);
         var frames = ImageInputs.Decode(request.Frames, limits.Value, "frames", sameSize: true);
         if (request.Audio is null || request.Audio.SourceCase == Audio.SourceOneofCase.None)
         {
@@ -36,59 +41,64 @@ public sealed partial class PipelineRunner(
         var decodeMs = total.Elapsed.TotalMilliseconds;
         var deadline = StageCall.Deadline(callerDeadline, options.Value.StageTimeoutSeconds);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(ct);
-
         var textTask = Cancelling(RunTextAsync(request, deadline, failFast.Token), failFast);
         var audioTask = Cancelling(TimedAsync(() => stages.EncodeAudioAsync(new EncodeRequest { Audio = request.Audio, Seconds = frames.Length }, deadline, failFast.Token)), failFast);
-        var silentTask = request.AudioReliance
-            ? Cancelling(TimedAsync(() => stages.EncodeAudioAsync(SilentRequest(frames.Length), deadline, failFast.Token)), failFast)
-            : Task.FromResult<(EncodeResponse, double)>((null!, 0));
-        await AwaitAllAsync(textTask, audioTask, silentTask);
+        var pixels = segmenter.Model.PrepareFrames(frames);
+        await AwaitAllAsync(textTask, audioTask);
 
         var text = await textTask;
         var (audio, audioMs) = await audioTask;
-        var (silent, silentMs) = await silentTask;
         var reply = new PipelineReplyBuilder(frames, request.IncludeProbability);
-        reply.Timing("decode", decodeMs).Timing("caption", text.CaptionMs).Timing("cues", text.CuesMs).Timing("audio", audioMs);
-        if (request.AudioReliance)
+        reply.Timing("decode", decodeMs).Timing("caption", text.CaptionMs).Timing("cues", text.CuesMs).Timing("audio", audioMs)
+            .StageSplit("caption", text.Captions?.Timings, "describe")
+            .StageSplit("cues", text.Cues?.Timings, "embed")
+            .StageSplit("audio", audio.Timings, "embed");
+
+        var model = segmenter.Model;
+        var t = frames.Length;
+        var embeddings = StageOutputs.AudioRows(audio, t, model.AudioWidth, "audio-encoder");
+        var (cues, valid) = model.UsesText ? StageOutputs.Cues(text.Cues, t, model.CueWidth) : (null, null);
+        var counterfactual = request.AudioReliance && !model.ReportsAudioSupport;
+        var input = new SegmenterInput(t, pixels, embeddings, cues, valid);
+        if (counterfactual)
         {
-            reply.Timing("audio_silent", silentMs);
+            var (row, fetchMs) = await silence.GetAsync(audio.Model, model.AudioWidth, deadline, ct);
+            if (fetchMs > 0)
+            {
+                reply.Timing("audio_silent", fetchMs);
+            }
+
+            // Frames 0..T-1 hear the clip, T..2T-1 silence: one request, so both passes share one batch.
+            input = new SegmenterInput(
+                2 * t,
+                StageOutputs.Repeat<float>(pixels, 2),
+                StageOutputs.Concat(embeddings, StageOutputs.Repeat<float>(row, t)),
+                cues is null ? null : StageOutputs.Repeat<float>(cues, 2),
+                valid is null ? null : StageOutputs.Repeat<bool>(valid, 2));
         }
 
-        var (cues, valid) = CueTensors(text.Cues, frames.Length, segmenterOptions.Value.CueEmbeddingSize);
-        var embeddings = AudioRows(audio, frames.Length, "audio-encoder");
         var segmentWatch = Stopwatch.StartNew();
-        var logits = await SegmentAsync(frames, embeddings, cues, valid, "pipeline.segment.audio", ct);
-        reply.Timing("segment", segmentWatch.Elapsed.TotalMilliseconds);
-        float[,,]? silentLogits = null;
-        if (request.AudioReliance)
-        {
-            segmentWatch.Restart();
-            silentLogits = await SegmentAsync(frames, AudioRows(silent, frames.Length, "audio-encoder (silence)"), cues, valid, "pipeline.segment.silent", ct);
-            reply.Timing("segment_silent", segmentWatch.Elapsed.TotalMilliseconds);
-        }
+        var segmented = await SegmentAsync(segmenter, input, ct);
+        reply.Timing("segment", segmentWatch.Elapsed.TotalMilliseconds)
+            .Timing("segment.queue", segmented.QueueMs)
+            .Timing("segment.compute", segmented.ComputeMs);
 
         var post = Stopwatch.StartNew();
-        reply.Frames(logits, silentLogits, text.Captions, text.Cues);
+        var reliance = !request.AudioReliance ? null
+            : counterfactual ? CounterfactualReliance.FromLogits(segmented.Value.Logits, t, model.ImageSize * model.ImageSize)
+            : [.. segmented.Value.AudioSupport!.Select(s => AudioReliance.FromSupport(s))];
+        reply.Frames(segmented.Value.Logits, model.ImageSize, reliance, text.Captions, text.Cues);
         reply.Timing("postprocess", post.Elapsed.TotalMilliseconds).Timing("total", total.Elapsed.TotalMilliseconds);
-        reply.Models(text.Captions?.Model, text.Cues?.Model, audio.Model, engine.Model.Identity);
+        reply.Models(text.Captions?.Model, text.Cues?.Model, audio.Model, segmenter.Identity);
         return reply.Build(text.Cues?.Backend ?? string.Empty, text.DegradedReason);
     }
 
-    private static EncodeRequest SilentRequest(int seconds)
-    {
-        var samples = new float[seconds * VggishLogMel.SampleRateHz];
-        return new EncodeRequest
-        {
-            Audio = new Audio { Pcm = new PcmAudio { Samples = Tensor.FromFloatSpan(samples, samples.Length), SampleRateHz = VggishLogMel.SampleRateHz } },
-            Seconds = seconds,
-        };
-    }
-
-    private async Task<float[,,]> SegmentAsync(SegPref.Media.Imaging.RgbImage[] frames, float[,] audio, float[,,]? cues, bool[,]? valid, string span, CancellationToken ct)
+    private async Task<Inference.Batching.BatchResult<SegmenterOutput>> SegmentAsync(
+        Inference.Batching.BatchedModel<IMaskSegmenter, SegmenterInput, SegmenterOutput> segmenter, SegmenterInput input, CancellationToken ct)
     {
         try
         {
-            return await engine.SegmentAsync(frames, audio, cues, valid, span, ct);
+            return await engine.SegmentAsync(segmenter, input, "pipeline.segment.model", ct);
         }
         catch (ArgumentException ex)
         {

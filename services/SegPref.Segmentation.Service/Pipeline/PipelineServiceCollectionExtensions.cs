@@ -16,6 +16,7 @@ public static class PipelineServiceCollectionExtensions
         AddStageClient<Contracts.TextCues.V1.TextCues.TextCuesClient>(services, o => o.TextCuesUrl);
         AddStageClient<Contracts.Audio.V1.AudioEncoder.AudioEncoderClient>(services, o => o.AudioEncoderUrl);
         services.AddSingleton<IPipelineStages, GrpcPipelineStages>();
+        services.AddSingleton<SilenceEmbeddings>();
         services.AddSingleton<PipelineRunner>();
         return services;
     }

@@ -3,46 +3,51 @@ using Microsoft.Extensions.Options;
 using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.Segmentation.V1;
 using SegPref.Cues;
-using SegPref.Segmentation.Service.Masks;
-using SegPref.ServiceDefaults.Inputs;
+using SegPref.Inference.Abstractions;
+using SegPref.Serving.Masks;
+using SegPref.Serving.Inputs;
 
 namespace SegPref.Segmentation.Service.Segmenting;
 
-/// <summary>The Segmenter RPC, independent of gRPC: check frames and tensors, segment, render masks at frame size.</summary>
+/// <summary>The Segmenter RPC, independent of gRPC: check frames and tensors against the chosen model, segment, render masks at frame size.</summary>
 public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimitsOptions> limits)
 {
     public async Task<SegmentResponse> SegmentAsync(SegmentRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
+        var segmenter = engine.Resolve(request.Segmenter);
+        var model = segmenter.Model;
         var frames = ImageInputs.Decode(request.Frames, limits.Value, "frames", sameSize: true);
-        var audio = RequireTensor(request.AudioEmbeddings, "audio_embeddings").ToFloats2D("audio_embeddings");
-        CheckRows(audio.GetLength(0), frames.Length, "audio_embeddings");
-        float[,,]? cues = null;
-        bool[,]? valid = null;
-        if (engine.Model.UsesText)
+        var t = frames.Length;
+        var (audio, audioShape) = RequireTensor(request.AudioEmbeddings, "audio_embeddings").ToFlatFloats("audio_embeddings", 2);
+        CheckShape("audio_embeddings", audioShape, [t, model.AudioWidth]);
+        float[]? cues = null;
+        bool[]? valid = null;
+        if (model.UsesText)
         {
-            cues = RequireTensor(request.CueEmbeddings, "cue_embeddings").ToFloats3D("cue_embeddings");
-            valid = RequireTensor(request.CueValid, "cue_valid").ToBools2D("cue_valid");
-            CheckRows(cues.GetLength(0), frames.Length, "cue_embeddings");
-            CheckRows(valid.GetLength(0), frames.Length, "cue_valid");
-            if (cues.GetLength(1) != CueSlots.Count || valid.GetLength(1) != CueSlots.Count)
-            {
-                throw new ArgumentException($"cue_embeddings and cue_valid need {CueSlots.Count} slots per frame, got {cues.GetLength(1)} and {valid.GetLength(1)}.", nameof(request));
-            }
+            int[] cueShape, validShape;
+            (cues, cueShape) = RequireTensor(request.CueEmbeddings, "cue_embeddings").ToFlatFloats("cue_embeddings", 3);
+            (valid, validShape) = RequireTensor(request.CueValid, "cue_valid").ToFlatBools("cue_valid", 2);
+            CheckShape("cue_embeddings", cueShape, [t, CueSlots.Count, model.CueWidth]);
+            CheckShape("cue_valid", validShape, [t, CueSlots.Count]);
         }
 
+        var pixels = model.PrepareFrames(frames);
         var decodeMs = watch.Elapsed.TotalMilliseconds;
-        var logits = await engine.SegmentAsync(frames, audio, cues, valid, "segmenter.segment", ct);
+        var segmented = await engine.SegmentAsync(segmenter, new SegmenterInput(t, pixels, audio, cues, valid), "segmenter.segment", ct);
         var segmentMs = watch.Elapsed.TotalMilliseconds - decodeMs;
-        var response = new SegmentResponse { Model = ModelInfo.From(ModelRegistration.Role, engine.Model.Identity.Name, engine.Model.Identity.Version) };
-        for (var t = 0; t < frames.Length; t++)
+        var response = new SegmentResponse { Model = ModelInfo.From(ModelRegistration.Role, segmenter.Identity.Name, segmenter.Identity.Version) };
+        var plane = model.ImageSize * model.ImageSize;
+        for (var i = 0; i < t; i++)
         {
-            response.Masks.Add(MaskRenderer.Render(logits, t, frames[t].Width, frames[t].Height, request.IncludeProbability).Reply);
+            response.Masks.Add(MaskRenderer.Render(segmented.Value.Logits.AsSpan(i * plane, plane), model.ImageSize, frames[i].Width, frames[i].Height, request.IncludeProbability));
         }
 
         response.Timings.Add(new StageTiming { Stage = "decode", Milliseconds = decodeMs });
         response.Timings.Add(new StageTiming { Stage = "segment", Milliseconds = segmentMs });
+        response.Timings.Add(new StageTiming { Stage = "segment.queue", Milliseconds = segmented.QueueMs });
+        response.Timings.Add(new StageTiming { Stage = "segment.compute", Milliseconds = segmented.ComputeMs });
         response.Timings.Add(new StageTiming { Stage = "postprocess", Milliseconds = watch.Elapsed.TotalMilliseconds - decodeMs - segmentMs });
         return response;
     }
@@ -50,11 +55,11 @@ public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimi
     private static Tensor RequireTensor(Tensor? tensor, string field) =>
         tensor ?? throw new ArgumentException($"{field}: missing.", field);
 
-    private static void CheckRows(int rows, int frames, string field)
+    private static void CheckShape(string field, int[] actual, int[] expected)
     {
-        if (rows != frames)
+        if (!actual.SequenceEqual(expected))
         {
-            throw new ArgumentException($"{field}: {rows} rows for {frames} frames; they must match.", field);
+            throw new ArgumentException($"{field}: shape [{string.Join(",", actual)}] does not match [{string.Join(",", expected)}] (frames x the segmenter's widths).", field);
         }
     }
 }

@@ -1,3 +1,4 @@
+using SegPref.Inference.Abstractions;
 using SegPref.Inference.Export;
 using SegPref.Inference.Export.Runs;
 using SegPref.Inference.Repository;
@@ -32,7 +33,7 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
         using var audio = randn(t, options.AudioDim);
         using var cues = randn(t, options.CueSlots, options.TextDim);
         using var valid = rand(t, options.CueSlots).gt(0.3);
-        var actual = segmenter.Segment(clip.Frames, ToMatrix(audio), kind == "teso" ? To3(cues) : null, kind == "teso" ? ToBools(valid) : null);
+        var actual = segmenter.Segment(new SegmenterInput(t, segmenter.PrepareFrames(clip.Frames), TestModels.Floats(audio), kind == "teso" ? TestModels.Floats(cues) : null, kind == "teso" ? valid.data<bool>().ToArray() : null)).Logits;
 
         using var frames = tensor(ImageTensor.ToChwBatch(clip.Frames, s, s, ImageTensor.ImageNetMean, ImageTensor.ImageNetStd), [t, 3, s, s]);
         using var noGrad = no_grad();
@@ -41,9 +42,9 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
         Assert.Equal(kind == "teso", segmenter.UsesText);
         Assert.Equal(s, segmenter.ImageSize);
         Assert.Equal(new SegPref.Inference.Abstractions.ModelIdentity("teso", "1"), segmenter.Identity);
-        Assert.Equal([t, s, s], [actual.GetLength(0), actual.GetLength(1), actual.GetLength(2)]);
-        Assert.InRange(TestModels.MaxAbsDiff(expected, SegPref.Inference.Sessions.Shapes.Flatten<float>(actual)), 0f, 1e-4f);
-        var (torchScores, ortScores) = (Scores(expected, clip, s), Scores(SegPref.Inference.Sessions.Shapes.Flatten<float>(actual), clip, s));
+        Assert.Equal(t * s * s, actual.Length);
+        Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, 1e-4f);
+        var (torchScores, ortScores) = (Scores(expected, clip, s), Scores(actual, clip, s));
         Assert.Equal(Math.Round(torchScores.MIoU, 3), Math.Round(ortScores.MIoU, 3));
         Assert.Equal(Math.Round(torchScores.FScore, 3), Math.Round(ortScores.FScore, 3));
         Assert.True(torchScores.Frames > 0);
@@ -93,9 +94,11 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
         RunExporter.Export(dir.Sub("run"), dir.Sub("models"), null, null, "x");
         using var segmenter = ModelRepository.OpenSegmenter(dir.Sub("models"), Cpu with { WarmUp = false });
 
-        var ex = Assert.Throws<ArgumentException>(() => segmenter.Segment(clip.Frames, new float[clip.Frames.Count, 64], null, null));
-        Assert.Contains($"[{clip.Frames.Count},128]", ex.Message, StringComparison.Ordinal);
-        var cueEx = Assert.Throws<ArgumentException>(() => segmenter.Segment(clip.Frames, new float[clip.Frames.Count, 128], null, null));
+        var t = clip.Frames.Count;
+        var pixels = segmenter.PrepareFrames(clip.Frames);
+        var ex = Assert.Throws<ArgumentException>(() => segmenter.Segment(new SegmenterInput(t, pixels, new float[t * 64], null, null)));
+        Assert.Contains($"[{t},128]", ex.Message, StringComparison.Ordinal);
+        var cueEx = Assert.Throws<ArgumentException>(() => segmenter.Segment(new SegmenterInput(t, pixels, new float[t * 128], null, null)));
         Assert.Contains("cues", cueEx.Message, StringComparison.Ordinal);
     }
 
@@ -115,31 +118,5 @@ public sealed class SegmenterRepositoryTests(SynthClipFixture clip)
         var accumulator = new SegPref.Avs.Metrics.BinaryMetricsAccumulator();
         accumulator.AddBatch(frames);
         return accumulator.Result;
-    }
-
-    private static float[,] ToMatrix(Tensor t)
-    {
-        var m = new float[t.shape[0], t.shape[1]];
-        Buffer.BlockCopy(TestModels.Floats(t), 0, m, 0, m.Length * sizeof(float));
-        return m;
-    }
-
-    private static float[,,] To3(Tensor t)
-    {
-        var m = new float[t.shape[0], t.shape[1], t.shape[2]];
-        Buffer.BlockCopy(TestModels.Floats(t), 0, m, 0, m.Length * sizeof(float));
-        return m;
-    }
-
-    private static bool[,] ToBools(Tensor t)
-    {
-        var flat = t.data<bool>().ToArray();
-        var m = new bool[t.shape[0], t.shape[1]];
-        for (var i = 0; i < flat.Length; i++)
-        {
-            m[i / m.GetLength(1), i % m.GetLength(1)] = flat[i];
-        }
-
-        return m;
     }
 }

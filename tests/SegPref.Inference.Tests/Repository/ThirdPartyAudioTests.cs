@@ -49,7 +49,7 @@ public sealed class ThirdPartyAudioTests
                     sum += data[(n * LogMelExamples.ExampleSize) + k] * weight[(k * width) + j];
                 }
 
-                Assert.Equal(Math.Max(0, sum), actual[n, j], 1e-2);
+                Assert.Equal(Math.Max(0, sum), actual[(n * width) + j], 1e-2);
                 positive += sum > 0 ? 1 : 0;
             }
         }

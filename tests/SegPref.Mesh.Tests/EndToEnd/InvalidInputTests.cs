@@ -49,7 +49,7 @@ public sealed class InvalidInputTests(MeshFixture mesh)
             await new Segmenter.SegmenterClient(channel).SegmentAsync(request, cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Equal(StatusCode.InvalidArgument, ex.StatusCode);
-        Assert.Contains("audio_embeddings: 2 rows for 3 frames", ex.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("audio_embeddings: shape [2,128] does not match [3,128]", ex.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class LatencyReportTests(MeshFixture mesh)
         var request = TestClip.Request(5);
         using var channel = mesh.GatewayChannel();
         var client = new Pipeline.PipelineClient(channel);
-        var runner = InProcessPipelineStages.Runner(new TestCaptioner(), new TestCueEmbedder(), new TestAudioEmbedder(), new TestSegmenter(), TestCueEmbedder.Width);
+        var runner = InProcessPipelineStages.Runner(new TestCaptioner(), new TestCueEmbedder(), new TestAudioEmbedder(), new TestSegmenter());
         var ct = TestContext.Current.CancellationToken;
 
         var (gatewayP50, remote) = await MeasureAsync(async () => await client.SegmentAsync(request, cancellationToken: ct));

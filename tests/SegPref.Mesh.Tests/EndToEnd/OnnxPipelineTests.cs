@@ -16,7 +16,7 @@ public sealed class OnnxPipelineTests(OnnxMeshFixture mesh) : IClassFixture<Onnx
     {
         var request = SegmentClient.BuildRequest(mesh.Frames, mesh.Wav, new SegmentClientOptions { AudioReliance = true });
         using var repository = ModelRepository.Open(OnnxMeshFixture.RepositoryRoot, new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 });
-        var runner = InProcessPipelineStages.Runner(repository.Captioner, repository.CueEncoder, repository.AudioEncoder, repository.Segmenter, repository.CueEncoder.EmbeddingSize);
+        var runner = InProcessPipelineStages.Runner(repository.Captioner, repository.CueEncoder, repository.AudioEncoder, repository.Segmenter);
         using var channel = GrpcChannel.ForAddress(mesh.Gateway.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 << 20 });
 
         var remote = await new Pipeline.PipelineClient(channel).SegmentAsync(request, cancellationToken: TestContext.Current.CancellationToken);

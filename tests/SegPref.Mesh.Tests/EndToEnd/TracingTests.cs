@@ -34,6 +34,6 @@ public sealed class TracingTests(MeshFixture mesh)
         Assert.Contains("pipeline.segment", names);
         Assert.Contains("textcues.extract", names);
         Assert.Contains("audio.embed", names);
-        Assert.Contains("pipeline.segment.silent", names);
+        Assert.Contains("pipeline.segment.model", names);
     }
 }

@@ -6,10 +6,12 @@ using SegPref.Contracts.Captioner.V1;
 using SegPref.Contracts.TextCues.V1;
 using SegPref.Cues;
 using SegPref.Inference.Abstractions;
+using SegPref.Inference.Batching;
+using SegPref.Inference.Repository;
+using SegPref.Inference.Serving;
 using SegPref.Segmentation.Service.Pipeline;
 using SegPref.Segmentation.Service.Segmenting;
-using SegPref.ServiceDefaults.Inputs;
-using SegPref.ServiceDefaults.Models;
+using SegPref.Serving.Inputs;
 using SegPref.TextCues.Service;
 
 namespace SegPref.Mesh.Tests.Infrastructure;
@@ -24,18 +26,23 @@ internal sealed class InProcessPipelineStages(CaptionHandler captioner, ExtractH
     public Task<EncodeResponse> EncodeAudioAsync(EncodeRequest request, DateTime deadline, CancellationToken ct) => audio.EncodeAsync(request, ct);
 
     /// <summary>The whole pipeline in process over the given models (what the mesh result is compared with).</summary>
-    public static PipelineRunner Runner(IImageCaptioner captionModel, ICueEmbedder cueModel, IAudioEmbedder audioModel, IMaskSegmenter segmenter, int cueWidth)
+    public static PipelineRunner Runner(IImageCaptioner captionModel, ICueEmbedder cueModel, IAudioEmbedder audioModel, IMaskSegmenter segmenter)
     {
         var limits = Options.Create(new InputLimitsOptions());
         var stages = new InProcessPipelineStages(
-            new CaptionHandler(new ModelGate<IImageCaptioner>(captionModel), new CaptionCache(Options.Create(new CaptionerOptions())), limits),
-            new ExtractHandler(new ModelGate<ITextCueExtractor>(TextCueExtractorFactory.Create(new TextCueOptions())), new ModelGate<ICueEmbedder>(cueModel), limits, Options.Create(new TextCuesServiceOptions())),
-            new EncodeHandler(new ModelGate<IAudioEmbedder>(audioModel), limits));
+            new CaptionHandler(Set(Batches.Captioner(captionModel, "captioner", Policy(ModelKinds.Captioner, captionModel), recordMetrics: false)), new CaptionCache(Options.Create(new CaptionerOptions())), limits),
+            new ExtractHandler(TextCueExtractorFactory.Create(new TextCueOptions()), Set(Batches.CueEncoder(cueModel, "cue-encoder", Policy(ModelKinds.CueEncoder, cueModel), recordMetrics: false)), limits, Options.Create(new TextCuesServiceOptions())),
+            new EncodeHandler(Set(Batches.AudioEncoder(audioModel, "audio-encoder", Policy(ModelKinds.AudioEncoder, audioModel), recordMetrics: false)), limits));
         return new PipelineRunner(
             stages,
-            new SegmentationEngine(new ModelGate<IMaskSegmenter>(segmenter)),
+            new SegmentationEngine(Set(Batches.Segmenter(segmenter, "segmenter", Policy(ModelKinds.Segmenter, segmenter), recordMetrics: false))),
+            new SilenceEmbeddings(stages),
             Options.Create(new PipelineOptions()),
-            Options.Create(new SegmenterOptions { CueEmbeddingSize = cueWidth }),
             limits);
     }
+
+    private static ServingPolicy Policy(string kind, IServedModel model) => ServingPolicy.Resolve(kind, model.Config, null);
+
+    private static ModelSet<TModel, TRequest, TResult> Set<TModel, TRequest, TResult>(BatchedModel<TModel, TRequest, TResult> model)
+        where TModel : IServedModel => new(model.Identity.Name, [model], model);
 }

@@ -28,17 +28,16 @@ public sealed class MeshFixture : IAsyncLifetime
 
     internal ServiceHost Gateway { get; private set; } = null!;
 
-    internal static ModelFactories Models(TestCaptioner? captioner = null) => new ModelFactories()
+    internal static ModelFactories Models(TestCaptioner? captioner = null, TestSegmenter? segmenter = null) => new ModelFactories()
         .Set<IImageCaptioner>(_ => captioner ?? new TestCaptioner())
         .Set<ICueEmbedder>(_ => new TestCueEmbedder())
         .Set<IAudioEmbedder>(_ => new TestAudioEmbedder())
-        .Set<IMaskSegmenter>(_ => new TestSegmenter());
+        .Set<IMaskSegmenter>(_ => segmenter ?? new TestSegmenter());
 
     internal static Dictionary<string, string?> ServiceSettings() => new()
     {
         ["Service:Port"] = "0",
         ["Telemetry:Exporter"] = "none",
-        ["Segmenter:CueEmbeddingSize"] = TestCueEmbedder.Width.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public ValueTask InitializeAsync() => new(StartAllAsync(ServiceSettings(), () => Models()));
@@ -65,7 +64,7 @@ public sealed class MeshFixture : IAsyncLifetime
     }
 
     /// <summary>A segmentation service wired to this fixture's text and audio stages and to <paramref name="captioner"/>.</summary>
-    internal async Task<ServiceHost> StartSegmentationAsync(Uri captioner, IDictionary<string, string?> extra)
+    internal async Task<ServiceHost> StartSegmentationAsync(Uri captioner, IDictionary<string, string?> extra, ModelFactories? models = null)
     {
         var settings = new Dictionary<string, string?>(_settings);
         settings["Pipeline:CaptionerUrl"] = captioner.ToString();
@@ -76,7 +75,7 @@ public sealed class MeshFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        var host = await StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), settings, _models?.Invoke());
+        var host = await StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), settings, models ?? _models?.Invoke());
         await WaitServingAsync(host.Address);
         return host;
     }

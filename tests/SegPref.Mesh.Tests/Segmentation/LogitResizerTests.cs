@@ -1,4 +1,4 @@
-using SegPref.Segmentation.Service.Masks;
+using SegPref.Serving.Masks;
 
 namespace SegPref.Mesh.Tests.Segmentation;
 

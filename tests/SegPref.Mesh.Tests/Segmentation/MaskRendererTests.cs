@@ -1,5 +1,5 @@
 using SegPref.Media.Masks;
-using SegPref.Segmentation.Service.Masks;
+using SegPref.Serving.Masks;
 
 namespace SegPref.Mesh.Tests.Segmentation;
 
@@ -8,12 +8,11 @@ public sealed class MaskRendererTests
     [Fact]
     public void Render_PositiveLeftHalf_MaskIsLeftHalfAtFrameSize()
     {
-        var logits = new float[1, 2, 2];
-        logits[0, 0, 0] = logits[0, 1, 0] = 5;
-        logits[0, 0, 1] = logits[0, 1, 1] = -5;
+        float[] logits = [5, -5, 5, -5];
 
-        var (mask, reply) = MaskRenderer.Render(logits, 0, 8, 4, includeProbability: false);
+        var reply = MaskRenderer.Render(logits, 2, 8, 4, includeProbability: false);
 
+        var mask = BinaryMask.Decode(reply.Png.ToByteArray(), "mask");
         Assert.Equal((8, 4), (reply.Width, reply.Height));
         Assert.Equal(16, reply.Area);
         Assert.True(mask[0, 0]);
@@ -23,17 +22,13 @@ public sealed class MaskRendererTests
     }
 
     [Fact]
-    public void IoU_HalfOverlap_IsOneThird()
+    public void Render_WithProbability_ReturnsProbabilityPngAtFrameSize()
     {
-        var a = new BinaryMask(4, 1, [1, 1, 0, 0]);
-        var b = new BinaryMask(4, 1, [0, 1, 1, 0]);
+        float[] logits = [5, -5, 5, -5];
 
-        Assert.Equal(1.0 / 3, MaskRenderer.IoU(a, b), 6);
-    }
+        var reply = MaskRenderer.Render(logits, 2, 8, 4, includeProbability: true);
 
-    [Fact]
-    public void IoU_BothEmpty_IsOne()
-    {
-        Assert.Equal(1.0, MaskRenderer.IoU(new BinaryMask(2, 2), new BinaryMask(2, 2)));
+        var map = ProbabilityMap.Decode(reply.ProbabilityPng.ToByteArray(), "probability");
+        Assert.Equal((8, 4), (map.Width, map.Height));
     }
 }

@@ -8,16 +8,18 @@ internal sealed class TestAudioEmbedder : IAudioEmbedder
 {
     public ModelIdentity Identity { get; } = new("test-audio-encoder", "1");
 
+    public SegPref.Inference.Repository.ModelConfig? Config => null;
+
     public int EmbeddingSize => 2 * LogMelExamples.BandCount;
 
-    public float[,] Embed(LogMelExamples examples)
+    public float[] Embed(LogMelExamples examples)
     {
         if (examples.Count == 0)
         {
             throw new ArgumentException("No examples.", nameof(examples));
         }
 
-        var result = new float[examples.Count, EmbeddingSize];
+        var result = new float[examples.Count * EmbeddingSize];
         for (var t = 0; t < examples.Count; t++)
         {
             for (var band = 0; band < LogMelExamples.BandCount; band++)
@@ -31,8 +33,8 @@ internal sealed class TestAudioEmbedder : IAudioEmbedder
                 }
 
                 var mean = sum / LogMelExamples.FrameCount;
-                result[t, band] = (float)mean;
-                result[t, LogMelExamples.BandCount + band] = (float)Math.Sqrt(Math.Max(0, (squares / LogMelExamples.FrameCount) - (mean * mean)));
+                result[(t * EmbeddingSize) + band] = (float)mean;
+                result[(t * EmbeddingSize) + LogMelExamples.BandCount + band] = (float)Math.Sqrt(Math.Max(0, (squares / LogMelExamples.FrameCount) - (mean * mean)));
             }
         }
 

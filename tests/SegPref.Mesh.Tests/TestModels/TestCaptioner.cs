@@ -9,6 +9,8 @@ internal sealed class TestCaptioner : IImageCaptioner
 {
     public ModelIdentity Identity { get; } = new("test-captioner", "1");
 
+    public SegPref.Inference.Repository.ModelConfig? Config => null;
+
     /// <summary>Time each call takes (set after warm-up to test deadlines).</summary>
     public TimeSpan Delay { get; set; }
 

@@ -10,12 +10,14 @@ internal sealed class TestCueEmbedder : ICueEmbedder
 
     public ModelIdentity Identity { get; } = new("test-cue-encoder", "1");
 
+    public SegPref.Inference.Repository.ModelConfig? Config => null;
+
     public int EmbeddingSize => Width;
 
-    public (float[,,] Vectors, bool[,] Valid) Embed(IReadOnlyList<string[]> slots)
+    public CueEmbeddings Embed(IReadOnlyList<string[]> slots)
     {
-        var vectors = new float[slots.Count, CueSlots.Count, Width];
-        var valid = new bool[slots.Count, CueSlots.Count];
+        var vectors = new float[slots.Count * CueSlots.Count * Width];
+        var valid = new bool[slots.Count * CueSlots.Count];
         for (var t = 0; t < slots.Count; t++)
         {
             if (slots[t].Length != CueSlots.Count)
@@ -27,13 +29,13 @@ internal sealed class TestCueEmbedder : ICueEmbedder
             {
                 if (slots[t][s] != CueSlots.None)
                 {
-                    vectors[t, s, Fnv(slots[t][s]) % Width] = 1;
-                    valid[t, s] = true;
+                    vectors[(((t * CueSlots.Count) + s) * Width) + (Fnv(slots[t][s]) % Width)] = 1;
+                    valid[(t * CueSlots.Count) + s] = true;
                 }
             }
         }
 
-        return (vectors, valid);
+        return new CueEmbeddings(vectors, valid);
     }
 
     private static int Fnv(string word)

@@ -10,24 +10,20 @@ internal static class OnnxSplitPredictor
     public static Func<int[], float[][]> Create(IMaskSegmenter segmenter, SegmentationSplit split) => rows =>
     {
         var frames = rows.Select(r => SegmentationFeatures.Image(split.Frames, r)).ToList();
-        var audio = new float[rows.Length, split.AudioDim];
+        var n = rows.Length;
+        var audio = new float[n * split.AudioDim];
         var slots = split.Cues.Valid.Length / split.Count;
-        var cues = new float[rows.Length, slots, split.Cues.Dim];
-        var valid = new bool[rows.Length, slots];
-        for (var i = 0; i < rows.Length; i++)
+        var cues = new float[n * slots * split.Cues.Dim];
+        var valid = new bool[n * slots];
+        for (var i = 0; i < n; i++)
         {
-            Buffer.BlockCopy(split.Audio, rows[i] * split.AudioDim * sizeof(float), audio, i * split.AudioDim * sizeof(float), split.AudioDim * sizeof(float));
-            Buffer.BlockCopy(split.Cues.Vectors, rows[i] * slots * split.Cues.Dim * sizeof(float), cues, i * slots * split.Cues.Dim * sizeof(float), slots * split.Cues.Dim * sizeof(float));
-            for (var s = 0; s < slots; s++)
-            {
-                valid[i, s] = split.Cues.Valid[(rows[i] * slots) + s];
-            }
+            split.Audio.AsSpan(rows[i] * split.AudioDim, split.AudioDim).CopyTo(audio.AsSpan(i * split.AudioDim));
+            split.Cues.Vectors.AsSpan(rows[i] * slots * split.Cues.Dim, slots * split.Cues.Dim).CopyTo(cues.AsSpan(i * slots * split.Cues.Dim));
+            split.Cues.Valid.AsSpan(rows[i] * slots, slots).CopyTo(valid.AsSpan(i * slots));
         }
 
-        var logits = segmenter.Segment(frames, audio, segmenter.UsesText ? cues : null, segmenter.UsesText ? valid : null);
-        var side = logits.GetLength(1) * logits.GetLength(2);
-        var flat = new float[logits.Length];
-        Buffer.BlockCopy(logits, 0, flat, 0, flat.Length * sizeof(float));
-        return [.. rows.Select((_, i) => flat.AsSpan(i * side, side).ToArray().Select(ProbabilityMap.Sigmoid).ToArray())];
+        var logits = segmenter.Segment(new SegmenterInput(n, segmenter.PrepareFrames(frames), audio, segmenter.UsesText ? cues : null, segmenter.UsesText ? valid : null)).Logits;
+        var plane = segmenter.ImageSize * segmenter.ImageSize;
+        return [.. rows.Select((_, i) => logits.AsSpan(i * plane, plane).ToArray().Select(ProbabilityMap.Sigmoid).ToArray())];
     };
 }

@@ -18,7 +18,7 @@ internal static class SegmentCommand
         var frames = new Option<string[]?>("--frames") { Description = "Frame images in order.", AllowMultipleArgumentsPerToken = true };
         var audio = new Option<string?>("--audio") { Description = "The clip's WAV (any rate, any channel count)." };
         var outDir = new Option<string>("--out") { Description = "Output folder.", Required = true };
-        var noReliance = new Option<bool>("--no-reliance") { Description = "Skip the silent-audio counterfactual (audio reliance)." };
+        var noReliance = new Option<bool>("--no-reliance") { Description = "Do not ask for the per-frame audio reliance." };
         var probability = new Option<bool>("--probability") { Description = "Also write probability maps." };
         var timeout = new Option<double>("--timeout") { Description = "Call deadline in seconds.", DefaultValueFactory = _ => 60 };
         var repeat = new Option<int>("--repeat") { Description = "Call this many times and report latency percentiles (the last reply is written).", DefaultValueFactory = _ => 1 };

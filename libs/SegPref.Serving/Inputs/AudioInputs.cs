@@ -1,7 +1,7 @@
 using SegPref.Contracts.Common.V1;
 using SegPref.Media.Audio;
 
-namespace SegPref.ServiceDefaults.Inputs;
+namespace SegPref.Serving.Inputs;
 
 /// <summary>Checks and decodes request audio (WAV of any rate and channel count, or float PCM).</summary>
 public static class AudioInputs

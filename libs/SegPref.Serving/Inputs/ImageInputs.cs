@@ -1,7 +1,7 @@
 using SegPref.Contracts.Common.V1;
 using SegPref.Media.Imaging;
 
-namespace SegPref.ServiceDefaults.Inputs;
+namespace SegPref.Serving.Inputs;
 
 /// <summary>Checks and decodes request images; every problem is an ArgumentException naming the field and the limit.</summary>
 public static class ImageInputs

@@ -1,8 +1,10 @@
-namespace SegPref.Segmentation.Service.Masks;
+namespace SegPref.Serving.Masks;
 
 /// <summary>Bilinear resize of a logit map, matching PyTorch F.interpolate(mode="bilinear", align_corners=False).</summary>
 public static class LogitResizer
 {
+    /// <summary>The map resized to <paramref name="width"/> x <paramref name="height"/> (row-major).</summary>
+    /// <exception cref="ArgumentException">Sizes below 1, or a source that does not fill sourceWidth x sourceHeight.</exception>
     public static float[] Bilinear(ReadOnlySpan<float> source, int sourceWidth, int sourceHeight, int width, int height)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sourceWidth, 1);

@@ -2,7 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using Microsoft.AspNetCore.Http.Features;
 
-namespace SegPref.Gateway;
+namespace SegPref.ServiceDefaults.Hosting;
 
 /// <summary>
 /// The connection features Kestrel consults when choosing HTTP/2 on an Http1AndHttp2 endpoint: an application

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace SegPref.ServiceDefaults.Inputs;
+namespace SegPref.Serving.Inputs;
 
 /// <summary>What a service accepts (section "Limits"); requests over a limit get INVALID_ARGUMENT naming it.</summary>
 public sealed class InputLimitsOptions
