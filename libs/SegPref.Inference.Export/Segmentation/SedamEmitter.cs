@@ -27,12 +27,15 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         {
             // One more, always valid slot: the learned open cue [1,1,d] expanded over the batch.
             var batch = Ops.SliceDims(Ops.Shape(cues), 0, 1);
-            // The open cue's token: learned + a linear map of the mean of the valid text tokens (what the description names).
-            var validF = Ops.Unsqueeze(layers.ToFloat(valid), -1);
-            var named = Ops.Div(Ops.ReduceSum(Ops.Mul(x, validF), [1], keepDims: false), Ops.Max(Ops.ReduceSum(validF, [1], keepDims: false), G.Scalar("one_slot", 1f)));
-            var token = Ops.Add(
-                Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim))),
-                Ops.Unsqueeze(layers.Linear(w.Scope("open_cue_named"), named), 1));
+            var token = Ops.Expand(layers.Constant(w, "open_cue"), Ops.Concat(0, batch, G.Int64s("open_cue_shape", 1, options.Dim)));
+            if (options.IsolateOpenCue)
+            {
+                // Isolated: plus a linear map of the mean of the valid text tokens (what the description names).
+                var validF = Ops.Unsqueeze(layers.ToFloat(valid), -1);
+                var named = Ops.Div(Ops.ReduceSum(Ops.Mul(x, validF), [1], keepDims: false), Ops.Max(Ops.ReduceSum(validF, [1], keepDims: false), G.Scalar("one_slot", 1f)));
+                token = Ops.Add(token, Ops.Unsqueeze(layers.Linear(w.Scope("open_cue_named"), named), 1));
+            }
+
             if (options.VisualOpenCue)
             {
                 // The pooled visual features [B,C] through open_cue_visual, one token per frame: [B,1,d].
@@ -45,7 +48,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
 
         var support = layers.ToFloat(keep);
         string? isolation = null;
-        if (options.OpenCue)
+        if (options.IsolateOpenCue)
         {
             // SedamLayer.Isolation: the open cue (last slot) and the text cues do not attend to each other.
             var slots = options.CueSlots + 1;

@@ -33,7 +33,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         audio_proj = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
         for (var i = 0; i < options.SedamLayers; i++)
         {
-            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.OpenCue));
+            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.IsolateOpenCue));
         }
 
         prompt_proj = nn.Linear(options.Dim, options.Dim);
@@ -43,7 +43,10 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         if (options.OpenCue)
         {
             open_cue = nn.Parameter(randn(1, 1, options.Dim) * 0.02);
-            open_cue_named = nn.Linear(options.Dim, options.Dim);
+            if (options.IsolateOpenCue)
+            {
+                open_cue_named = nn.Linear(options.Dim, options.Dim);
+            }
         }
 
         if (options.VisualOpenCue)
@@ -98,12 +101,17 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         if (open_cue is not null)
         {
             var b = x.shape[0];
-            // What the description names (the mean of the valid text tokens before any audio): the open cue asks the audio
-            // for a class not among them. It never sees the text cues' audio-informed states or keep decisions
-            // (SedamLayer isolates it), so "no named cue sounds" cannot stand in for "an unnamed one does".
-            var validF = keep.to(x.dtype).unsqueeze(-1);
-            var named = (x * validF).sum(1) / validF.sum(1).clamp_min(1);
-            var token = open_cue.expand(b, 1, _options.Dim) + open_cue_named!.call(named).unsqueeze(1);
+            var token = open_cue.expand(b, 1, _options.Dim);
+            if (open_cue_named is not null)
+            {
+                // Isolated: what the description names (the mean of the valid text tokens before any audio); the open cue
+                // asks the audio for a class not among them and never sees the text cues' audio-informed states or keep
+                // decisions (SedamLayer isolates it), so "no named cue sounds" cannot stand in for "an unnamed one does".
+                var validF = keep.to(x.dtype).unsqueeze(-1);
+                var named = (x * validF).sum(1) / validF.sum(1).clamp_min(1);
+                token = token + open_cue_named.call(named).unsqueeze(1);
+            }
+
             if (open_cue_visual is not null)
             {
                 token = token + open_cue_visual.call(visual ?? throw new ArgumentException("The visual open cue needs the pooled visual features.", nameof(visual))).unsqueeze(1);

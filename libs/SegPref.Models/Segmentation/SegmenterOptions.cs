@@ -26,6 +26,12 @@ namespace SegPref.Models.Segmentation;
 /// TeSO, with <paramref name="OpenCue"/>: the open cue's token also carries the frame's mean-pooled coarsest visual
 /// features (a linear map), so that its relevance can tell an unnamed visible sounding object from an off-screen sound.
 /// </param>
+/// <param name="IsolateOpenCue">
+/// TeSO, with <paramref name="OpenCue"/>: the open cue and the text cues do not attend to each other in SeDAM's
+/// self-attention, and the open cue sees what the description names through the mean of the valid text tokens instead.
+/// It then cannot learn "no named cue sounds" as a stand-in for "an unnamed one does", which is all data where every
+/// frame has a sounding object (the standard preset) teaches, and which keeps it alive under silence.
+/// </param>
 /// <param name="AudioPrompts">
 /// TeSO: besides SeDAM's prompts, the decoder queries also attend to the projected audio tokens the baseline uses (never
 /// masked; the frame gate still blanks frames SeDAM declares silent), so text can only add to the audio prompt.
@@ -55,7 +61,8 @@ public sealed record SegmenterOptions(
     bool OpenCue = false,
     bool AudioPrompts = false,
     bool Grounding = false,
-    bool VisualOpenCue = false)
+    bool VisualOpenCue = false,
+    bool IsolateOpenCue = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);
@@ -89,9 +96,9 @@ public sealed record SegmenterOptions(
             throw new ArgumentException($"Invalid segmenter options: d = {Dim} is not divisible by {Heads} heads.");
         }
 
-        if (VisualOpenCue && !OpenCue)
+        if ((VisualOpenCue || IsolateOpenCue) && !OpenCue)
         {
-            throw new ArgumentException("Invalid segmenter options: a visual open cue needs the open cue (OpenCue).");
+            throw new ArgumentException("Invalid segmenter options: a visual or isolated open cue needs the open cue (OpenCue).");
         }
 
         if (NothingLogit >= 0 || MarginInit <= 0 || RelevanceTemperature <= 0)

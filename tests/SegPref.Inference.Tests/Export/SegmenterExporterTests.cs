@@ -20,10 +20,12 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Calibrated, 2, true, true, true)]
     [InlineData(DynamicMaskMode.Off, 3, true, true, false, true)]
     [InlineData(DynamicMaskMode.Calibrated, 4, true, false, false, true)]
-    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false)
+    [InlineData(DynamicMaskMode.Off, 2, true, true, false, true, true)]
+    [InlineData(DynamicMaskMode.Calibrated, 3, true, false, false, false, true)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false, bool isolate = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
-        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding, VisualOpenCue = visualOpenCue };
+        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding, VisualOpenCue = visualOpenCue, IsolateOpenCue = isolate };
         using var model = TestModels.Segmenter("teso", options, 11);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;

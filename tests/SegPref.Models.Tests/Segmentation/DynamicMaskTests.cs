@@ -106,10 +106,10 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
     }
 
     [Fact]
-    public void Forward_OpenCue_DoesNotSeeTheTextCuesKeepDecisions()
+    public void Forward_IsolatedOpenCue_DoesNotSeeTheTextCuesKeepDecisions()
     {
         using var scope = NewDisposeScope();
-        var masked = Options with { OpenCue = true, DynamicMask = DynamicMaskMode.Paper };
+        var masked = Options with { OpenCue = true, IsolateOpenCue = true, DynamicMask = DynamicMaskMode.Paper };
         manual_seed(6);
         using var a = new TesoSegmenter(masked);
         using var b = new TesoSegmenter(masked with { DynamicMask = DynamicMaskMode.Off });

@@ -57,7 +57,7 @@ public static class RunRecipe
 
         if (teso && (t.OpenCue || config.Options.OpenCue))
         {
-            parts.Add(t.VisualOpenCue || config.Options.VisualOpenCue ? "visual open cue" : "open cue");
+            parts.Add((t.IsolateOpenCue || config.Options.IsolateOpenCue ? "isolated " : string.Empty) + (t.VisualOpenCue || config.Options.VisualOpenCue ? "visual open cue" : "open cue"));
         }
 
         if (teso && (t.AudioPrompts || config.Options.AudioPrompts))
@@ -104,7 +104,7 @@ public static class RunRecipe
     {
         var sizes = options with
         {
-            OpenCue = false, VisualOpenCue = false, AudioPrompts = false, Grounding = false,
+            OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, AudioPrompts = false, Grounding = false,
             DynamicMask = SegmenterOptions.Small.DynamicMask,
         };
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
