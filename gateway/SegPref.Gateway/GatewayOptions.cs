@@ -11,10 +11,26 @@ public sealed class GatewayOptions
     [Range(0, 65535)]
     public int Port { get; set; } = Contracts.Mesh.MeshPorts.Gateway;
 
-    /// <summary>Listen on every interface (containers) instead of loopback only.</summary>
+    /// <summary>
+    /// Listen on every interface (containers) instead of loopback only. Honoured only when clients must authenticate
+    /// (Auth:ApiKeys, Auth:ApiKeyFile or Auth:Jwt) or Auth:AllowAnonymous is set: an open gateway stays on loopback.
+    /// </summary>
     public bool ListenOnAllInterfaces { get; set; }
 
     /// <summary>Largest request body (REST/JSON carries base64 frames, a third larger than the gRPC message).</summary>
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxRequestBytes { get; set; } = 96L * 1024 * 1024;
+
+    /// <summary>Seconds between grpc.health.v1 probes of every backend destination.</summary>
+    [Range(0.1, 600)]
+    public double HealthProbeSeconds { get; set; } = 1;
+
+    /// <summary>TLS certificate for the public port (PFX, or PEM with <see cref="CertificateKeyPath"/>); none = cleartext.</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>PEM private key of <see cref="CertificatePath"/>.</summary>
+    public string? CertificateKeyPath { get; set; }
+
+    /// <summary>Password of a PFX certificate.</summary>
+    public string? CertificatePassword { get; set; }
 }

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SegPref.Inference;
 using SegPref.Inference.Abstractions;
@@ -58,13 +59,16 @@ public static partial class ServingServiceCollectionExtensions
             });
     }
 
-    /// <summary>Binds and validates (at start) the request limits (section "Limits").</summary>
+    /// <summary>Binds and validates (at start) the request limits (section "Limits"), and registers the decode budget and the input decoder.</summary>
     public static IServiceCollection AddInputLimits(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InputLimitsOptions>()
             .Bind(configuration.GetSection(InputLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton<DecodeBudget>();
+        services.TryAddSingleton<InputDecoder>();
+        services.AddExceptionStatus<ResourceLimitException>(StatusCode.ResourceExhausted);
         return services;
     }
 

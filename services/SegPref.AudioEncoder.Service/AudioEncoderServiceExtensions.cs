@@ -1,4 +1,5 @@
 using SegPref.AudioEncoder.Service.Grpc;
+using SegPref.ServiceDefaults.Health;
 using SegPref.ServiceDefaults.Hosting;
 
 namespace SegPref.AudioEncoder.Service;
@@ -13,6 +14,7 @@ public static class AudioEncoderServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults("segpref-audio", DefaultPort);
+        builder.Services.AddServedGrpcService(Contracts.Audio.V1.AudioEncoder.Descriptor.FullName);
         builder.Services.AddAudioEncoderModel(builder.Configuration);
         builder.Services.AddSingleton<EncodeHandler>();
         return builder;

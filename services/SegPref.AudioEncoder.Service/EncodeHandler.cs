@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using SegPref.Contracts.Audio.V1;
 using SegPref.Contracts.Common.V1;
 using SegPref.Inference.Abstractions;
@@ -10,7 +9,7 @@ using SegPref.Serving.Inputs;
 namespace SegPref.AudioEncoder.Service;
 
 /// <summary>The audio work, independent of gRPC: decode any WAV, VGGish log-mel at 16 kHz, embed one row per second.</summary>
-public sealed class EncodeHandler(ModelSet<IAudioEmbedder, LogMelExamples, float[]> models, IOptions<InputLimitsOptions> limits)
+public sealed class EncodeHandler(ModelSet<IAudioEmbedder, LogMelExamples, float[]> models, InputDecoder inputs)
 {
     internal static readonly ActivitySource Source = new("SegPref.AudioEncoder");
 
@@ -18,13 +17,14 @@ public sealed class EncodeHandler(ModelSet<IAudioEmbedder, LogMelExamples, float
     {
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
-        var maxSeconds = (int)Math.Ceiling(limits.Value.MaxAudioSeconds);
+        var maxSeconds = (int)Math.Ceiling(inputs.Limits.MaxAudioSeconds);
         if (request.Seconds < 0 || request.Seconds > maxSeconds)
         {
             throw new ArgumentException($"seconds: {request.Seconds} is outside 0..{maxSeconds} (Limits:MaxAudioSeconds).", nameof(request));
         }
 
-        var clip = AudioInputs.Decode(request.Audio, limits.Value);
+        using var audio = await inputs.DecodeAudioAsync(request.Audio, ct);
+        var clip = audio.Clip;
         LogMelExamples examples;
         using (Source.StartActivity("audio.logmel"))
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
 using SegPref.Contracts.Captioner.V1;
 using SegPref.Contracts.Common.V1;
 using SegPref.Inference.Abstractions;
@@ -17,20 +16,20 @@ public sealed class CaptionHandler
 
     private readonly ModelSet<IImageCaptioner, RgbImage[], IReadOnlyList<string>> _models;
     private readonly CaptionCache _cache;
-    private readonly InputLimitsOptions _limits;
+    private readonly InputDecoder _inputs;
 
-    public CaptionHandler(ModelSet<IImageCaptioner, RgbImage[], IReadOnlyList<string>> models, CaptionCache cache, IOptions<InputLimitsOptions> limits)
+    public CaptionHandler(ModelSet<IImageCaptioner, RgbImage[], IReadOnlyList<string>> models, CaptionCache cache, InputDecoder inputs)
     {
         _models = models;
         _cache = cache;
-        _limits = limits.Value;
+        _inputs = inputs;
     }
 
     public async Task<CaptionResponse> CaptionAsync(CaptionRequest request, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var watch = Stopwatch.StartNew();
-        ImageInputs.CheckEncoded(request.Images, _limits, "images");
+        ImageInputs.CheckEncoded(request.Images, _inputs.Limits, "images");
         var keys = request.Images.Select(i => Convert.ToHexString(SHA256.HashData(i.Data.Span))).ToArray();
         var descriptions = new string?[keys.Length];
         var cached = new bool[keys.Length];
@@ -47,7 +46,8 @@ public sealed class CaptionHandler
         var model = _models.Default;
         if (misses.Length > 0)
         {
-            var decoded = ImageInputs.Decode([.. misses.Select(i => request.Images[i])], _limits, "images", sameSize: false);
+            using var images = await _inputs.DecodeImagesAsync([.. misses.Select(i => request.Images[i])], "images", sameSize: false, ct);
+            var decoded = images.Images;
             decodeMs = watch.Elapsed.TotalMilliseconds;
             using (Source.StartActivity("captioner.describe"))
             {

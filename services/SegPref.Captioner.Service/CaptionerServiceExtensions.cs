@@ -1,4 +1,5 @@
 using SegPref.Captioner.Service.Grpc;
+using SegPref.ServiceDefaults.Health;
 using SegPref.ServiceDefaults.Hosting;
 
 namespace SegPref.Captioner.Service;
@@ -13,6 +14,7 @@ public static class CaptionerServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults("segpref-captioner", DefaultPort);
+        builder.Services.AddServedGrpcService(Contracts.Captioner.V1.Captioner.Descriptor.FullName);
         builder.Services.AddOptions<CaptionerOptions>()
             .Bind(builder.Configuration.GetSection(CaptionerOptions.SectionName))
             .ValidateDataAnnotations()

@@ -1,6 +1,7 @@
 using SegPref.Segmentation.Service.Grpc;
 using SegPref.Segmentation.Service.Pipeline;
 using SegPref.Segmentation.Service.Segmenting;
+using SegPref.ServiceDefaults.Health;
 using SegPref.ServiceDefaults.Hosting;
 
 namespace SegPref.Segmentation.Service;
@@ -15,6 +16,8 @@ public static class SegmentationServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults("segpref-segmentation", DefaultPort);
+        builder.Services.AddServedGrpcService(Contracts.Segmentation.V1.Segmenter.Descriptor.FullName);
+        builder.Services.AddServedGrpcService(Contracts.Segmentation.V1.Pipeline.Descriptor.FullName);
         builder.Services.AddSegmenterModel(builder.Configuration);
         builder.Services.AddSingleton<SegmentationEngine>();
         builder.Services.AddSingleton<SegmentHandler>();

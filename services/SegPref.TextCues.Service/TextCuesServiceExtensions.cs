@@ -1,3 +1,4 @@
+using SegPref.ServiceDefaults.Health;
 using SegPref.ServiceDefaults.Hosting;
 using SegPref.TextCues.Service.Grpc;
 
@@ -13,6 +14,7 @@ public static class TextCuesServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddServiceDefaults("segpref-textcues", DefaultPort);
+        builder.Services.AddServedGrpcService(Contracts.TextCues.V1.TextCues.Descriptor.FullName);
         builder.Services.AddOptions<TextCuesServiceOptions>()
             .Bind(builder.Configuration.GetSection(TextCuesServiceOptions.SectionName))
             .ValidateDataAnnotations()

@@ -16,12 +16,15 @@ public sealed class SegmentClient : IDisposable
 
     private readonly GrpcChannel _channel;
     private readonly Pipeline.PipelineClient _client;
+    private readonly Grpc.Core.Metadata? _headers;
 
     /// <summary>Opens a channel to <paramref name="address"/>.</summary>
     /// <param name="address">The gateway, e.g. http://127.0.0.1:8080.</param>
     /// <param name="maxMessageBytes">Largest message sent or received.</param>
-    public SegmentClient(Uri address, int maxMessageBytes = DefaultMaxMessageBytes)
+    /// <param name="apiKey">Sent as x-api-key when the gateway requires keys.</param>
+    public SegmentClient(Uri address, int maxMessageBytes = DefaultMaxMessageBytes, string? apiKey = null)
     {
+        _headers = string.IsNullOrEmpty(apiKey) ? null : new Grpc.Core.Metadata { { "x-api-key", apiKey } };
         ArgumentNullException.ThrowIfNull(address);
         _channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
@@ -63,7 +66,7 @@ public sealed class SegmentClient : IDisposable
     public async Task<PipelineResponse> SegmentAsync(PipelineRequest request, TimeSpan timeout, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await _client.SegmentAsync(request, deadline: DateTime.UtcNow.Add(timeout), cancellationToken: ct);
+        return await _client.SegmentAsync(request, _headers, DateTime.UtcNow.Add(timeout), ct);
     }
 
     /// <summary>Segments one clip given as encoded frames and WAV bytes.</summary>

@@ -97,8 +97,10 @@ public sealed partial class Tensor
             throw new ArgumentException($"{name}: expected a rank-{rank} tensor, got shape {ShapeText}.", name);
         }
 
+        // Int128: three dimensions of up to 2^31 each cannot wrap around (a long product of [2^30, 2^30, 4] floats
+        // wraps to 0 bytes and would pass the length check).
         var dims = new int[rank];
-        long elements = 1;
+        Int128 elements = 1;
         for (var i = 0; i < rank; i++)
         {
             if (Shape[i] < 0 || Shape[i] > int.MaxValue)

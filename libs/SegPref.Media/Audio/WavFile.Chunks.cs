@@ -7,14 +7,15 @@ public static partial class WavFile
     private const uint UnknownDataSize = 0xFFFFFFFF;
 
     /// <summary>Walks the RIFF chunk list and returns the parsed fmt chunk and the sample bytes.</summary>
-    private static (WavFormat Format, ReadOnlyMemory<byte> Data) FindChunks(byte[] bytes, string source)
+    private static (WavFormat Format, ReadOnlyMemory<byte> Data) FindChunks(ReadOnlyMemory<byte> memory, string source)
     {
+        var bytes = memory.Span;
         if (bytes.Length < 12)
         {
             throw Invalid(source, $"too short for a RIFF/WAVE header ({bytes.Length} bytes)");
         }
 
-        if (!bytes.AsSpan(0, 4).SequenceEqual("RIFF"u8) || !bytes.AsSpan(8, 4).SequenceEqual("WAVE"u8))
+        if (!bytes[..4].SequenceEqual("RIFF"u8) || !bytes.Slice(8, 4).SequenceEqual("WAVE"u8))
         {
             throw Invalid(source, "not a RIFF/WAVE file");
         }
@@ -23,8 +24,8 @@ public static partial class WavFile
         long offset = 12;
         while (offset + 8 <= bytes.Length)
         {
-            var id = bytes.AsSpan((int)offset, 4);
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan((int)offset + 4, 4));
+            var id = bytes.Slice((int)offset, 4);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(bytes.Slice((int)offset + 4, 4));
             var body = offset + 8;
             var present = bytes.Length - body;
             if (id.SequenceEqual("fmt "u8))
@@ -34,7 +35,7 @@ public static partial class WavFile
                     throw Invalid(source, $"truncated fmt chunk: header says {size} bytes, {present} present");
                 }
 
-                format = WavFormat.Parse(bytes.AsSpan((int)body, (int)size), source);
+                format = WavFormat.Parse(bytes.Slice((int)body, (int)size), source);
             }
             else if (id.SequenceEqual("data"u8))
             {
@@ -58,7 +59,7 @@ public static partial class WavFile
                     throw Invalid(source, $"data chunk size {size} is not a whole number of {format.BlockAlign}-byte frames");
                 }
 
-                return (format, bytes.AsMemory((int)body, length));
+                return (format, memory.Slice((int)body, length));
             }
 
             // Chunks are word-aligned: an odd-sized chunk is followed by one pad byte.

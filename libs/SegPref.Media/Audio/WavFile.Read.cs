@@ -33,7 +33,27 @@ public static partial class WavFile
             bytes = buffer.ToArray();
         }
 
+        return Read(bytes, sourceName);
+    }
+
+    /// <summary>Reads WAV bytes as a mono clip (see <see cref="Read(Stream, string)"/>).</summary>
+    /// <exception cref="InvalidDataException">The data is not a WAV file, is corrupt or truncated, or uses an unsupported encoding.</exception>
+    public static AudioClip Read(ReadOnlyMemory<byte> bytes, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
         var (format, data) = FindChunks(bytes, sourceName);
         return new AudioClip(DecodeMono(data.Span, format), format.SampleRateHz);
+    }
+
+    /// <summary>
+    /// What the header declares (rate, channels, sample format, frames present), without decoding: a caller checks
+    /// these against its limits before it spends any memory or time on the samples.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The data is not a WAV file, is corrupt or truncated, or uses an unsupported encoding.</exception>
+    public static WavInfo Inspect(ReadOnlyMemory<byte> bytes, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        var (format, data) = FindChunks(bytes, sourceName);
+        return new WavInfo(format.SampleRateHz, format.Channels, format.BitsPerSample, format.IsFloat, data.Length / format.BlockAlign);
     }
 }

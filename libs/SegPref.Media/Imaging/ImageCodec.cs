@@ -23,6 +23,13 @@ public static class ImageCodec
     public static RgbImage Decode(byte[] bytes, string sourceName, long maxPixels = DefaultMaxPixels) =>
         SkiaImageReader.Decode(bytes, sourceName, maxPixels);
 
+    /// <summary>Reads the width and height from the header only (no pixel memory): callers budget before decoding.</summary>
+    /// <param name="bytes">The encoded file content.</param>
+    /// <param name="sourceName">A file name or URI for error messages.</param>
+    /// <exception cref="InvalidDataException">Empty, unrecognised, or a header without pixels.</exception>
+    public static (int Width, int Height) ReadSize(byte[] bytes, string sourceName) =>
+        SkiaImageReader.ReadSize(bytes, sourceName);
+
     /// <summary>Reads and decodes an image file.</summary>
     /// <exception cref="InvalidDataException">Empty, unrecognised, truncated, corrupt or too large.</exception>
     public static RgbImage Load(string path, long maxPixels = DefaultMaxPixels)

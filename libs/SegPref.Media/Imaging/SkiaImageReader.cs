@@ -47,6 +47,22 @@ internal static class SkiaImageReader
         };
     }
 
+    public static (int Width, int Height) ReadSize(byte[] bytes, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        ArgumentNullException.ThrowIfNull(sourceName);
+        if (bytes.Length == 0)
+        {
+            throw Invalid(sourceName, "the file is empty");
+        }
+
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data)
+            ?? throw Invalid(sourceName, $"not a recognised image format (starts with {Convert.ToHexString(bytes, 0, Math.Min(8, bytes.Length))})");
+        var (width, height) = (codec.Info.Width, codec.Info.Height);
+        return width > 0 && height > 0 ? (width, height) : throw Invalid(sourceName, $"the image has no pixels ({width}x{height})");
+    }
+
     private static InvalidDataException Invalid(string sourceName, string problem) =>
         new($"{sourceName}: {problem}.");
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SegPref.ServiceDefaults.Errors;
+using SegPref.ServiceDefaults.Health;
 using SegPref.ServiceDefaults.Models;
 using SegPref.ServiceDefaults.Telemetry;
 
@@ -46,8 +47,11 @@ public static class ServiceDefaultsExtensions
             // Metrics outermost, so they record the status the error mapping settles on.
             o.Interceptors.Add<GrpcServerMetricsInterceptor>();
             o.Interceptors.Add<ErrorMappingInterceptor>();
+
+            // Only gzip, and capped: grpc-dotnet would decompress without a bound (ResponseCompression stays off).
+            o.CompressionProviders = [new BoundedGzipCompressionProvider(host.MaxMessageBytes)];
         }).AddJsonTranscoding();
-        builder.Services.AddGrpcHealthChecks().AddCheck<ModelReadinessHealthCheck>("models");
+        builder.Services.AddMeshHealth().AddCheck<ModelReadinessHealthCheck>("models", tags: [HealthNames.Ready, HealthNames.Models]);
         if (host.EnableReflection)
         {
             builder.Services.AddGrpcReflection();
@@ -73,12 +77,11 @@ public static class ServiceDefaultsExtensions
         return services;
     }
 
-    /// <summary>Maps grpc.health.v1, HTTP /healthz (for YARP active checks), /metrics (Prometheus) and reflection.</summary>
+    /// <summary>Maps grpc.health.v1, HTTP /healthz (liveness) and /readyz (readiness), /metrics (Prometheus) and reflection.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGrpcHealthChecksService();
-        app.MapHealthChecks("/healthz");
+        app.MapMeshHealth();
         app.MapMetrics();
         if (app.Services.GetRequiredService<IOptions<ServiceHostOptions>>().Value.EnableReflection)
         {

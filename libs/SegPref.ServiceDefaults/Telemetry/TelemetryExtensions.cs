@@ -87,7 +87,8 @@ public static class TelemetryExtensions
     /// <summary>Serves the Prometheus scrape endpoint at /metrics.</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint(MetricsPath);
+        // Open like health: the gateway's fallback policy asks every other route for a client.
+        endpoints.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return endpoints;
     }
 }

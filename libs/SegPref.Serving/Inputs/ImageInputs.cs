@@ -3,9 +3,15 @@ using SegPref.Media.Imaging;
 
 namespace SegPref.Serving.Inputs;
 
-/// <summary>Checks and decodes request images; every problem is an ArgumentException naming the field and the limit.</summary>
+/// <summary>Checks request images; every problem is an ArgumentException naming the field and the limit.</summary>
 public static class ImageInputs
 {
+    /// <summary>Bytes per pixel held for every decoded image (RGB).</summary>
+    public const int HeldBytesPerPixel = 3;
+
+    /// <summary>Working bytes per pixel of the largest image: Skia's RGBA decode buffer, then mask logits and bytes at frame size.</summary>
+    public const int WorkingBytesPerPixel = 8;
+
     /// <summary>Checks count and byte sizes without decoding.</summary>
     /// <param name="images">The request's images.</param>
     /// <param name="limits">The service's limits.</param>
@@ -40,32 +46,70 @@ public static class ImageInputs
         }
     }
 
-    /// <summary>Checks and decodes the images.</summary>
-    /// <param name="images">The request's images.</param>
-    /// <param name="limits">The service's limits.</param>
-    /// <param name="field">Proto field name for messages.</param>
-    /// <param name="sameSize">Require every image to have the first one's size (frames of one clip).</param>
-    /// <exception cref="ArgumentException">Any check fails or an image does not decode.</exception>
-    public static RgbImage[] Decode(IReadOnlyList<Image> images, InputLimitsOptions limits, string field, bool sameSize)
+    /// <summary>Reads every image's size from its header and checks it against MaxPixels (and one size per clip).</summary>
+    /// <returns>Width and height per image.</returns>
+    /// <exception cref="ArgumentException">An unreadable header, too many pixels, or differing sizes.</exception>
+    public static (int Width, int Height)[] ReadSizes(IReadOnlyList<byte[]> encoded, InputLimitsOptions limits, string field, bool sameSize)
     {
-        CheckEncoded(images, limits, field);
-        var decoded = new RgbImage[images.Count];
-        for (var i = 0; i < images.Count; i++)
+        ArgumentNullException.ThrowIfNull(encoded);
+        ArgumentNullException.ThrowIfNull(limits);
+        var sizes = new (int Width, int Height)[encoded.Count];
+        for (var i = 0; i < encoded.Count; i++)
         {
             try
             {
-                decoded[i] = ImageCodec.Decode(images[i].Data.ToByteArray(), $"{field}[{i}]", limits.MaxPixels);
+                sizes[i] = ImageCodec.ReadSize(encoded[i], $"{field}[{i}]");
             }
             catch (InvalidDataException ex)
             {
                 throw new ArgumentException(ex.Message, field, ex);
             }
 
-            if (sameSize && (decoded[i].Width != decoded[0].Width || decoded[i].Height != decoded[0].Height))
+            var pixels = (long)sizes[i].Width * sizes[i].Height;
+            if (pixels > limits.MaxPixels)
             {
                 throw new ArgumentException(
-                    $"{field}[{i}]: {decoded[i].Width}x{decoded[i].Height} differs from {field}[0] ({decoded[0].Width}x{decoded[0].Height}); all frames of a clip must have one size.",
+                    $"{field}[{i}]: {sizes[i].Width}x{sizes[i].Height} = {pixels} pixels is over the limit of {limits.MaxPixels} (Limits:MaxPixels).", field);
+            }
+
+            if (sameSize && sizes[i] != sizes[0])
+            {
+                throw new ArgumentException(
+                    $"{field}[{i}]: {sizes[i].Width}x{sizes[i].Height} differs from {field}[0] ({sizes[0].Width}x{sizes[0].Height}); all frames of a clip must have one size.",
                     field);
+            }
+        }
+
+        return sizes;
+    }
+
+    /// <summary>Decoded bytes a request with these image sizes holds: RGB of every image plus the working buffers of the largest.</summary>
+    public static long DecodedBytes(IReadOnlyCollection<(int Width, int Height)> sizes)
+    {
+        ArgumentNullException.ThrowIfNull(sizes);
+        if (sizes.Count == 0)
+        {
+            return 0;
+        }
+
+        var pixels = sizes.Select(s => (long)s.Width * s.Height).ToArray();
+        return (pixels.Sum() * HeldBytesPerPixel) + (pixels.Max() * WorkingBytesPerPixel);
+    }
+
+    /// <summary>Decodes images whose sizes were checked by <see cref="ReadSizes"/>.</summary>
+    /// <exception cref="ArgumentException">An image does not decode.</exception>
+    internal static RgbImage[] Decode(IReadOnlyList<byte[]> encoded, InputLimitsOptions limits, string field)
+    {
+        var decoded = new RgbImage[encoded.Count];
+        for (var i = 0; i < encoded.Count; i++)
+        {
+            try
+            {
+                decoded[i] = ImageCodec.Decode(encoded[i], $"{field}[{i}]", limits.MaxPixels);
+            }
+            catch (InvalidDataException ex)
+            {
+                throw new ArgumentException(ex.Message, field, ex);
             }
         }
 

@@ -24,7 +24,7 @@ public sealed partial class PipelineRunner(
     SegmentationEngine engine,
     SilenceEmbeddings silence,
     IOptions<PipelineOptions> options,
-    IOptions<InputLimitsOptions> limits)
+    InputDecoder inputs)
 {
     public async Task<PipelineResponse> RunAsync(PipelineRequest request, DateTime callerDeadline, CancellationToken ct)
     {
@@ -32,7 +32,8 @@ public sealed partial class PipelineRunner(
         using var activity = SegmentationEngine.Source.StartActivity("pipeline.segment");
         var total = Stopwatch.StartNew();
         var segmenter = engine.Resolve(request.Segmenter);
-        var frames = ImageInputs.Decode(request.Frames, limits.Value, "frames", sameSize: true);
+        using var decoded = await inputs.DecodeImagesAsync(request.Frames, "frames", sameSize: true, ct);
+        var frames = decoded.Images;
         if (request.Audio is null || request.Audio.SourceCase == Audio.SourceOneofCase.None)
         {
             throw new ArgumentException("audio: missing; send the clip's WAV (or PCM).", nameof(request));

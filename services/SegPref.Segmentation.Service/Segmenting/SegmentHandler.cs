@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.Segmentation.V1;
 using SegPref.Cues;
@@ -10,7 +9,7 @@ using SegPref.Serving.Inputs;
 namespace SegPref.Segmentation.Service.Segmenting;
 
 /// <summary>The Segmenter RPC, independent of gRPC: check frames and tensors against the chosen model, segment, render masks at frame size.</summary>
-public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimitsOptions> limits)
+public sealed class SegmentHandler(SegmentationEngine engine, InputDecoder inputs)
 {
     public async Task<SegmentResponse> SegmentAsync(SegmentRequest request, CancellationToken ct)
     {
@@ -18,10 +17,12 @@ public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimi
         var watch = Stopwatch.StartNew();
         var segmenter = engine.Resolve(request.Segmenter);
         var model = segmenter.Model;
-        var frames = ImageInputs.Decode(request.Frames, limits.Value, "frames", sameSize: true);
+        using var decoded = await inputs.DecodeImagesAsync(request.Frames, "frames", sameSize: true, ct);
+        var frames = decoded.Images;
         var t = frames.Length;
         var (audio, audioShape) = RequireTensor(request.AudioEmbeddings, "audio_embeddings").ToFlatFloats("audio_embeddings", 2);
         CheckShape("audio_embeddings", audioShape, [t, model.AudioWidth]);
+        RequireFinite(audio, "audio_embeddings");
         float[]? cues = null;
         bool[]? valid = null;
         if (model.UsesText)
@@ -31,6 +32,7 @@ public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimi
             (valid, validShape) = RequireTensor(request.CueValid, "cue_valid").ToFlatBools("cue_valid", 2);
             CheckShape("cue_embeddings", cueShape, [t, CueSlots.Count, model.CueWidth]);
             CheckShape("cue_valid", validShape, [t, CueSlots.Count]);
+            RequireFinite(cues, "cue_embeddings");
         }
 
         var pixels = model.PrepareFrames(frames);
@@ -54,6 +56,17 @@ public sealed class SegmentHandler(SegmentationEngine engine, IOptions<InputLimi
 
     private static Tensor RequireTensor(Tensor? tensor, string field) =>
         tensor ?? throw new ArgumentException($"{field}: missing.", field);
+
+    private static void RequireFinite(float[] values, string field)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!float.IsFinite(values[i]))
+            {
+                throw new ArgumentException($"{field}: element {i} is {values[i]}; embeddings must be finite.", field);
+            }
+        }
+    }
 
     private static void CheckShape(string field, int[] actual, int[] expected)
     {

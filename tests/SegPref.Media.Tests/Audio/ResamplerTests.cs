@@ -10,6 +10,7 @@ public class ResamplerTests
     [InlineData(8000, 1000.0)]
     [InlineData(8000, 3000.0)]
     [InlineData(48000, 440.0)]
+    [InlineData(191999, 1000.0)]
     public void Resample_ToneBelowNyquist_KeepsAmplitudeAndFrequency(int sourceRateHz, double frequencyHz)
     {
         var clip = new AudioClip(Signals.Tone(frequencyHz, sourceRateHz, 2.0), sourceRateHz);
@@ -76,5 +77,31 @@ public class ResamplerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Resampler.Resample(new AudioClip([], 16000), 0));
         Assert.Throws<ArgumentException>(() => Resampler.Resample(new AudioClip([], 0), 16000));
         Assert.Throws<ArgumentNullException>(() => Resampler.Resample(null!, 16000));
+    }
+
+    [Fact]
+    public void Resample_RateOverMaxDecimationTimesTarget_ThrowsBeforeBuildingTaps()
+    {
+        // 0.1 ms at 100 MHz: each of its two output samples would need a 842,000-tap filter.
+        var clip = new AudioClip(new float[10_000], 100_000_007);
+
+        var ex = Assert.Throws<ArgumentException>(() => Resampler.Resample(clip, 16000));
+
+        Assert.Contains("ratio over 256", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(44100, false)]
+    [InlineData(22050, false)]
+    [InlineData(11025, false)]
+    [InlineData(96000, false)]
+    [InlineData(191999, true)]
+    public void PolyphaseFilter_PhaseTables_StayWithinTheMemoryCap(int sourceRateHz, bool grid)
+    {
+        var kernel = new KaiserSincKernel(Resampler.Rolloff * 16000.0 / sourceRateHz, 64, 8.6);
+
+        var filter = new PolyphaseFilter(sourceRateHz, 16000, kernel);
+
+        Assert.Equal(grid, filter.UsesPhaseGrid);
     }
 }

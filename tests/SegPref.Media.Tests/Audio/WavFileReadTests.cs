@@ -130,4 +130,17 @@ public class WavFileReadTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Inspect_HeaderOnly_ReportsRateChannelsAndFramesWithoutDecoding()
+    {
+        var bytes = WavBuilder.Riff(WavBuilder.Chunk("fmt ", WavBuilder.Fmt(1, 2, int.MaxValue, 16)), WavBuilder.Chunk("data", new byte[4000]));
+
+        var info = WavFile.Inspect(bytes, "x.wav");
+
+        Assert.Equal(int.MaxValue, info.SampleRateHz);
+        Assert.Equal(2, info.Channels);
+        Assert.Equal(1000, info.Frames);
+        Assert.Equal(1000.0 / int.MaxValue, info.DurationSeconds, 12);
+    }
 }

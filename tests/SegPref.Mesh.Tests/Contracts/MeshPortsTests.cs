@@ -21,7 +21,11 @@ public sealed partial class MeshPortsTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "gateway", "SegPref.Gateway", "appsettings.json")));
         var clusters = json.RootElement.GetProperty("ReverseProxy").GetProperty("Clusters");
 
-        foreach (var (cluster, port) in Services)
+        // The segmentation service is two clusters at the gateway (its Segmenter and its Pipeline).
+        var clusterPorts = Services.Where(s => s.Key != "segmentation")
+            .Append(new("segmenter", MeshPorts.Segmentation))
+            .Append(new("pipeline", MeshPorts.Segmentation));
+        foreach (var (cluster, port) in clusterPorts)
         {
             var address = new Uri(clusters.GetProperty(cluster).GetProperty("Destinations").GetProperty("d1").GetProperty("Address").GetString()!);
             Assert.Equal(port, address.Port);

@@ -69,4 +69,17 @@ public sealed class TensorTests
     {
         Assert.Throws<ArgumentException>(() => Tensor.FromFloatSpan(new float[5], 2, 3));
     }
+
+    [Fact]
+    public void ToFloats3D_ShapeWhoseByteCountWrapsAroundALong_ThrowsInsteadOfAllocating()
+    {
+        var tensor = new Tensor { Dtype = DataType.Float32 };
+        tensor.Shape.Add(1L << 30);
+        tensor.Shape.Add(1L << 30);
+        tensor.Shape.Add(4);
+
+        var ex = Assert.Throws<ArgumentException>(() => tensor.ToFloats3D("cue_embeddings"));
+
+        Assert.Contains("needs 18446744073709551616 bytes of Float32, got 0", ex.Message, StringComparison.Ordinal);
+    }
 }

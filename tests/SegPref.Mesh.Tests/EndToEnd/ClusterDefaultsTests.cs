@@ -18,8 +18,8 @@ public sealed class ClusterDefaultsTests
         Assert.Equal(HttpVersionPolicy.RequestVersionExact, configured.HttpRequest.VersionPolicy);
         Assert.True(configured.HttpClient!.EnableMultipleHttp2Connections);
         Assert.Equal("PowerOfTwoChoices", configured.LoadBalancingPolicy);
-        Assert.Equal("/healthz", configured.HealthCheck!.Active!.Path);
-        Assert.Equal("1", configured.Metadata![ClusterDefaults.FailureThresholdKey]);
+        Assert.Equal("GrpcHealth", configured.HealthCheck!.AvailableDestinationsPolicy);
+        Assert.Null(configured.HealthCheck.Active);
     }
 
     [Fact]
@@ -30,13 +30,13 @@ public sealed class ClusterDefaultsTests
             ClusterId = "audio",
             LoadBalancingPolicy = "RoundRobin",
             HttpRequest = new ForwarderRequestConfig { ActivityTimeout = TimeSpan.FromSeconds(7) },
-            Metadata = new Dictionary<string, string> { [ClusterDefaults.FailureThresholdKey] = "3" },
+            HealthCheck = new HealthCheckConfig { AvailableDestinationsPolicy = "HealthyAndUnknown" },
         };
 
         var configured = await new ClusterDefaults().ConfigureClusterAsync(cluster, TestContext.Current.CancellationToken);
 
         Assert.Equal("RoundRobin", configured.LoadBalancingPolicy);
         Assert.Equal(TimeSpan.FromSeconds(7), configured.HttpRequest!.ActivityTimeout);
-        Assert.Equal("3", configured.Metadata![ClusterDefaults.FailureThresholdKey]);
+        Assert.Equal("HealthyAndUnknown", configured.HealthCheck!.AvailableDestinationsPolicy);
     }
 }

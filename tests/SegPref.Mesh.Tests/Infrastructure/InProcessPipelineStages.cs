@@ -29,16 +29,17 @@ internal sealed class InProcessPipelineStages(CaptionHandler captioner, ExtractH
     public static PipelineRunner Runner(IImageCaptioner captionModel, ICueEmbedder cueModel, IAudioEmbedder audioModel, IMaskSegmenter segmenter)
     {
         var limits = Options.Create(new InputLimitsOptions());
+        var inputs = new InputDecoder(limits, new DecodeBudget(limits));
         var stages = new InProcessPipelineStages(
-            new CaptionHandler(Set(Batches.Captioner(captionModel, "captioner", Policy(ModelKinds.Captioner, captionModel), recordMetrics: false)), new CaptionCache(Options.Create(new CaptionerOptions())), limits),
+            new CaptionHandler(Set(Batches.Captioner(captionModel, "captioner", Policy(ModelKinds.Captioner, captionModel), recordMetrics: false)), new CaptionCache(Options.Create(new CaptionerOptions())), inputs),
             new ExtractHandler(TextCueExtractorFactory.Create(new TextCueOptions()), Set(Batches.CueEncoder(cueModel, "cue-encoder", Policy(ModelKinds.CueEncoder, cueModel), recordMetrics: false)), limits, Options.Create(new TextCuesServiceOptions())),
-            new EncodeHandler(Set(Batches.AudioEncoder(audioModel, "audio-encoder", Policy(ModelKinds.AudioEncoder, audioModel), recordMetrics: false)), limits));
+            new EncodeHandler(Set(Batches.AudioEncoder(audioModel, "audio-encoder", Policy(ModelKinds.AudioEncoder, audioModel), recordMetrics: false)), inputs));
         return new PipelineRunner(
             stages,
             new SegmentationEngine(Set(Batches.Segmenter(segmenter, "segmenter", Policy(ModelKinds.Segmenter, segmenter), recordMetrics: false))),
             new SilenceEmbeddings(stages),
             Options.Create(new PipelineOptions()),
-            limits);
+            inputs);
     }
 
     private static ServingPolicy Policy(string kind, IServedModel model) => ServingPolicy.Resolve(kind, model.Config, null);

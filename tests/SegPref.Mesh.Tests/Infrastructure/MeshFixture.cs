@@ -34,10 +34,16 @@ public sealed class MeshFixture : IAsyncLifetime
         .Set<IAudioEmbedder>(_ => new TestAudioEmbedder())
         .Set<IMaskSegmenter>(_ => segmenter ?? new TestSegmenter());
 
+    /// <summary>Each test service's Limits:MaxDecodedBytes.</summary>
+    internal const long DecodeBudgetBytes = 64L * 1024 * 1024;
+
     internal static Dictionary<string, string?> ServiceSettings() => new()
     {
         ["Service:Port"] = "0",
         ["Telemetry:Exporter"] = "none",
+
+        // A smaller decode budget than the 256 MB default: four services share the test process.
+        ["Limits:MaxDecodedBytes"] = DecodeBudgetBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
     public ValueTask InitializeAsync() => new(StartAllAsync(ServiceSettings(), () => Models()));
@@ -53,8 +59,8 @@ public sealed class MeshFixture : IAsyncLifetime
         TextCues = await StartAsync(b => b.AddTextCuesService(), a => a.MapTextCuesService(), settings, models?.Invoke());
         Audio = await StartAsync(b => b.AddAudioEncoderService(), a => a.MapAudioEncoderService(), settings, models?.Invoke());
         Segmentation = await StartSegmentationAsync(Captioner.Address, new Dictionary<string, string?>());
-        var gateway = new Dictionary<string, string?> { ["Gateway:Port"] = "0", ["Telemetry:Exporter"] = "none" };
-        foreach (var (cluster, host) in new[] { ("captioner", Captioner), ("textcues", TextCues), ("audio", Audio), ("segmentation", Segmentation) })
+        var gateway = new Dictionary<string, string?> { ["Gateway:Port"] = "0", ["Telemetry:Exporter"] = "none", ["RateLimits:Enabled"] = "false" };
+        foreach (var (cluster, host) in new[] { ("captioner", Captioner), ("textcues", TextCues), ("audio", Audio), ("segmenter", Segmentation), ("pipeline", Segmentation) })
         {
             gateway[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = host.Address.ToString();
             await WaitServingAsync(host.Address);
@@ -76,7 +82,9 @@ public sealed class MeshFixture : IAsyncLifetime
         }
 
         var host = await StartAsync(b => b.AddSegmentationService(), a => a.MapSegmentationService(), settings, models ?? _models?.Invoke());
-        await WaitServingAsync(host.Address);
+
+        // The Segmenter's own readiness (its model): the Pipeline's depends on the stages, which some tests stop.
+        await WaitServingAsync(host.Address, SegPref.Contracts.Segmentation.V1.Segmenter.Descriptor.FullName);
         return host;
     }
 
@@ -93,14 +101,14 @@ public sealed class MeshFixture : IAsyncLifetime
 
     internal GrpcChannel GatewayChannel() => GrpcChannel.ForAddress(Gateway.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 << 20 });
 
-    internal static async Task<HealthCheckResponse.Types.ServingStatus> WaitServingAsync(Uri address)
+    internal static async Task<HealthCheckResponse.Types.ServingStatus> WaitServingAsync(Uri address, string service = "")
     {
         using var channel = GrpcChannel.ForAddress(address);
         var client = new Health.HealthClient(channel);
         var status = HealthCheckResponse.Types.ServingStatus.Unknown;
         for (var attempt = 0; attempt < 300 && status != HealthCheckResponse.Types.ServingStatus.Serving; attempt++)
         {
-            status = (await client.CheckAsync(new HealthCheckRequest())).Status;
+            status = (await client.CheckAsync(new HealthCheckRequest { Service = service })).Status;
             if (status != HealthCheckResponse.Types.ServingStatus.Serving)
             {
                 await Task.Delay(100);

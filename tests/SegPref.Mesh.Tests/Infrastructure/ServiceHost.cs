@@ -14,13 +14,18 @@ internal sealed class ServiceHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private ServiceHost(WebApplication app, Uri address)
+    private ServiceHost(WebApplication app, Uri address, string boundHost)
     {
         _app = app;
         Address = address;
+        BoundHost = boundHost;
     }
 
+    /// <summary>Where to call it (loopback, the bound port).</summary>
     public Uri Address { get; }
+
+    /// <summary>The host Kestrel bound ("127.0.0.1", "0.0.0.0").</summary>
+    public string BoundHost { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -46,8 +51,9 @@ internal sealed class ServiceHost : IAsyncDisposable
         var app = builder.Build();
         map(app);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new ServiceHost(app, new Uri(address));
+        var bound = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        var address = new UriBuilder(bound) { Host = "127.0.0.1" }.Uri;
+        return new ServiceHost(app, address, bound.Host);
     }
 
     public async Task StopAsync() => await _app.StopAsync(CancellationToken.None);

@@ -16,6 +16,9 @@ internal sealed class TestCaptioner : IImageCaptioner
 
     public int Calls { get; private set; }
 
+    /// <summary>Calls still to answer UNAVAILABLE (a stage that drops requests for a moment), for retry tests.</summary>
+    public int FailNext { get; set; }
+
     public IReadOnlyList<string> Describe(IReadOnlyList<RgbImage> frames)
     {
         if (frames.Count == 0)
@@ -24,6 +27,11 @@ internal sealed class TestCaptioner : IImageCaptioner
         }
 
         Calls++;
+        if (FailNext > 0)
+        {
+            FailNext--;
+            throw new Grpc.Core.RpcException(new Grpc.Core.Status(Grpc.Core.StatusCode.Unavailable, "test captioner dropped the call"));
+        }
         if (Delay > TimeSpan.Zero)
         {
             Thread.Sleep(Delay);

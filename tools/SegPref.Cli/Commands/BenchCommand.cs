@@ -38,6 +38,6 @@ internal static class BenchCommand
             env.Console.MarkupLineInterpolated($"cores: {Environment.ProcessorCount}; single-threaded measurement");
             return 0;
         }));
-        return new Command("bench", "Benchmarks with reported (not asserted) timings.") { logmel, Serve.BenchServeCommand.Create(env) };
+        return new Command("bench", "Benchmarks with reported (not asserted) timings.") { logmel, Serve.BenchServeCommand.Create(env), BenchSoakCommand.Create(env), BenchFaultsCommand.Create(env) };
     }
 }

@@ -6,6 +6,7 @@ using SegPref.Avs.Metrics;
 using SegPref.Cli.Infrastructure;
 using SegPref.Contracts.Clients;
 using SegPref.Media.Masks;
+using SegPref.Mesh.Launcher;
 using Spectre.Console;
 
 namespace SegPref.Cli.Commands;
@@ -46,7 +47,7 @@ internal static class DemoCommand
 
         env.Console.Write(new Rule("2. The mesh: captioner, text cues, audio encoder, segmentation + pipeline, gateway"));
         var options = new MeshLaunchOptions { ModelRepository = repo, GatewayPort = 0 };
-        await using var mesh = await MeshProcesses.StartAsync(options, line => env.Console.MarkupLineInterpolated($"[grey]{line}[/]"), ct);
+        await using var mesh = await LocalMesh.StartAsync(options, line => env.Console.MarkupLineInterpolated($"[grey]{line}[/]"), ct);
         env.Console.MarkupLineInterpolated($"all processes SERVING after {total.Elapsed.TotalSeconds:0.0} s; gateway {mesh.Gateway}");
 
         env.Console.Write(new Rule("3. Segment the clip through the gateway (gRPC)"));

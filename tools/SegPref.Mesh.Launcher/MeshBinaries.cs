@@ -1,4 +1,4 @@
-namespace SegPref.Cli.Commands;
+namespace SegPref.Mesh.Launcher;
 
 /// <summary>
 /// Finds the built dll of each mesh process. Order: an explicit folder (--bin or SEGPREF_MESH_BIN) holding
@@ -7,7 +7,7 @@ namespace SegPref.Cli.Commands;
 /// folder above this tool that holds SegPref.Mesh.sln and the configuration is the tool's own, then the other one.
 /// Building tools/SegPref.Cli builds the services too (project references without assembly references).
 /// </summary>
-internal static class MeshBinaries
+public static class MeshBinaries
 {
     public const string EnvironmentVariable = "SEGPREF_MESH_BIN";
 

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SegPref.ServiceDefaults.Models;
 
-namespace SegPref.ServiceDefaults.Models;
+namespace SegPref.ServiceDefaults.Health;
 
-/// <summary>Unhealthy (NOT_SERVING on grpc.health.v1, 503 on /healthz) until every model has warmed up.</summary>
+/// <summary>Unhealthy (NOT_SERVING on grpc.health.v1, 503 on /readyz) until every model of the process has warmed up.</summary>
 internal sealed class ModelReadinessHealthCheck(ModelReadiness readiness) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>

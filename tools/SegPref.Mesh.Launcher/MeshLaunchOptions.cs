@@ -1,7 +1,7 @@
-namespace SegPref.Cli.Commands;
+namespace SegPref.Mesh.Launcher;
 
 /// <summary>How `segpref mesh up` (and `segpref demo`) start the mesh.</summary>
-internal sealed record MeshLaunchOptions
+public sealed record MeshLaunchOptions
 {
     /// <summary>Model repository root passed to every service (Models:Root); null leaves the services' default.</summary>
     public string? ModelRepository { get; init; }
@@ -17,4 +17,19 @@ internal sealed record MeshLaunchOptions
 
     /// <summary>More settings for every process, as configuration keys ("TextCues:Backend" = "openai").</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Which repository entry each model role serves (`--model segmenter=audio-only`); checked before anything starts.</summary>
+    public IReadOnlyList<ModelSelection> Models { get; init; } = [];
+
+    /// <summary>API keys for the gateway (Auth:ApiKeyFile; one "client key" per line); null = no keys, loopback only.</summary>
+    public string? ApiKeyFile { get; init; }
+
+    /// <summary>Let the gateway listen on every interface (only with <see cref="ApiKeyFile"/>).</summary>
+    public bool Public { get; init; }
+
+    /// <summary>When and how often a process that died is started again.</summary>
+    public RestartPolicy Restarts { get; init; } = new();
+
+    /// <summary>Where the mesh's processes are written for `segpref bench soak|faults`; null = <see cref="MeshState.DefaultPath"/>.</summary>
+    public string? StateFile { get; init; }
 }
