@@ -24,6 +24,7 @@ internal sealed partial class BackendHealthMonitor(
     public const string GrpcServiceMetadata = "GrpcService";
 
     private readonly ConcurrentDictionary<string, GrpcChannel> _channels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Cluster, string Destination), int> _slow = new();
 
     public override void Dispose()
     {
@@ -56,11 +57,20 @@ internal sealed partial class BackendHealthMonitor(
     {
         var service = cluster.Model.Config.Metadata?.GetValueOrDefault(GrpcServiceMetadata) ?? string.Empty;
         var destinations = cluster.Destinations.Values.ToList();
-        var results = await Task.WhenAll(destinations.Select(d => ProbeAsync(d, service, period, ct)));
+        var probes = await Task.WhenAll(destinations.Select(d => ProbeAsync(d, service, period, ct)));
         if (ct.IsCancellationRequested)
         {
             return;
         }
+
+        // An answer (NOT_SERVING) or a refused connection counts at once; a probe that only ran out of time (a busy
+        // backend) counts from the second one in a row, so load alone does not take a destination out.
+        var results = probes.Select((p, i) =>
+        {
+            var key = (cluster.ClusterId, destinations[i].DestinationId);
+            var streak = p.Slow ? _slow.AddOrUpdate(key, 1, (_, n) => n + 1) : _slow[key] = 0;
+            return p.Slow && streak < 2 ? null : p.Problem;
+        }).ToArray();
 
         health.Forget(cluster.ClusterId, destinations.Select(d => d.DestinationId));
         for (var i = 0; i < destinations.Count; i++)
@@ -82,7 +92,7 @@ internal sealed partial class BackendHealthMonitor(
             new NewActiveDestinationHealth(d, results[i] is null ? DestinationHealth.Healthy : DestinationHealth.Unhealthy)));
     }
 
-    private async Task<string?> ProbeAsync(DestinationState destination, string service, TimeSpan period, CancellationToken ct)
+    private async Task<(string? Problem, bool Slow)> ProbeAsync(DestinationState destination, string service, TimeSpan period, CancellationToken ct)
     {
         var address = destination.Model.Config.Address;
         var channel = _channels.GetOrAdd(address, a => GrpcChannel.ForAddress(a, new GrpcChannelOptions
@@ -92,16 +102,16 @@ internal sealed partial class BackendHealthMonitor(
         try
         {
             var reply = await new Grpc.Health.V1.Health.HealthClient(channel).CheckAsync(
-                new HealthCheckRequest { Service = service }, deadline: DateTime.UtcNow.Add(period), cancellationToken: ct);
-            return reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? null : $"{service} reports {reply.Status}";
+                new HealthCheckRequest { Service = service }, deadline: DateTime.UtcNow.Add(period * 2), cancellationToken: ct);
+            return (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? null : $"{service} reports {reply.Status}", false);
         }
         catch (RpcException ex)
         {
-            return $"{ex.StatusCode}: {ex.Status.Detail}";
+            return ($"{ex.StatusCode}: {ex.Status.Detail}", ex.StatusCode == StatusCode.DeadlineExceeded);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return "gateway stopping";
+            return ("gateway stopping", false);
         }
     }
 

@@ -15,6 +15,8 @@ internal sealed partial class StageHealthProber(
     IOptions<StageResilienceOptions> options,
     ILogger<StageHealthProber> logger) : BackgroundService
 {
+    private readonly Dictionary<string, int> _slow = new(StringComparer.Ordinal);
+
     public static string ClientName(string stage) => "health-" + stage;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -40,12 +42,15 @@ internal sealed partial class StageHealthProber(
         try
         {
             var client = clients.CreateClient<Health.HealthClient>(ClientName(stage));
-            var reply = await client.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(period), cancellationToken: ct);
+            var reply = await client.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.Add(period * 2), cancellationToken: ct);
             problem = reply.Status == HealthCheckResponse.Types.ServingStatus.Serving ? null : $"reports {reply.Status}";
+            Slow(stage, false);
         }
         catch (RpcException ex) when (!ct.IsCancellationRequested)
         {
-            problem = $"{ex.StatusCode}: {ex.Status.Detail}";
+            // A probe that only ran out of time (a busy stage) counts from the second one in a row; a refused
+            // connection or a NOT_SERVING answer counts at once.
+            problem = ex.StatusCode == StatusCode.DeadlineExceeded && Slow(stage, true) < 2 ? null : $"{ex.StatusCode}: {ex.Status.Detail}";
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -64,6 +69,14 @@ internal sealed partial class StageHealthProber(
             {
                 LogDown(logger, stage, problem);
             }
+        }
+    }
+
+    private int Slow(string stage, bool slow)
+    {
+        lock (_slow)
+        {
+            return _slow[stage] = slow ? _slow.GetValueOrDefault(stage) + 1 : 0;
         }
     }
 

@@ -14,7 +14,7 @@ namespace SegPref.Mesh.Tests.Reliability;
 /// INVALID_ARGUMENT, RESOURCE_EXHAUSTED, OUT_OF_RANGE (REST: 200, 400, 413, 429), never UNKNOWN, INTERNAL or a
 /// hang; afterwards every service still serves, and no decode budget is left reserved.
 /// </summary>
-[Collection(MeshGroup.Name)]
+[Collection(FuzzGroup.Name)]
 public sealed class FuzzTests(MeshFixture mesh)
 {
     private const int StructuredPerMethod = 200;
@@ -34,15 +34,22 @@ public sealed class FuzzTests(MeshFixture mesh)
             .ToList();
         using var channel = mesh.GatewayChannel();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        // Start from a compacted heap, so that garbage left by earlier tests does not count.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
         var baseline = Environment.WorkingSet;
-        long peak = baseline;
+        var heapBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var budgets = new[] { mesh.Captioner, mesh.TextCues, mesh.Audio, mesh.Segmentation }.Select(h => h.Services.GetRequiredService<DecodeBudget>()).ToArray();
+        long peak = baseline, peakDecoded = 0;
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!sampling.IsCancellationRequested && !TestContext.Current.CancellationToken.IsCancellationRequested)
             {
                 peak = Math.Max(peak, Environment.WorkingSet);
-                await Task.Delay(50, TestContext.Current.CancellationToken);
+                peakDecoded = Math.Max(peakDecoded, budgets.Max(b => b.InUse));
+                await Task.Delay(20, TestContext.Current.CancellationToken);
             }
         }, TestContext.Current.CancellationToken);
         var clock = Stopwatch.StartNew();
@@ -66,6 +73,10 @@ public sealed class FuzzTests(MeshFixture mesh)
         await sampling.CancelAsync();
         await sampler;
 
+        var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;
+        var summary = $"fuzz: {cases.Count} cases in {clock.Elapsed.TotalSeconds:F1} s, peak decoded bytes in one service {peakDecoded / 1e6:F0} MB (budget {MeshFixture.DecodeBudgetBytes / 1e6:F0} MB), working set +{(peak - baseline) / 1e6:F0} MB at its peak, managed heap +{retained / 1e6:F0} MB after a full collection; outcomes: {string.Join(", ", outcomes.GroupBy(o => o.Outcome.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}";
+        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fuzz-summary.txt"), summary + Environment.NewLine, TestContext.Current.CancellationToken);
+
         var bad = outcomes.Where(o => !o.Allowed).Take(10).Select(o => $"{o.Case} -> {o.Outcome}").ToList();
         Assert.True(bad.Count == 0, string.Join(Environment.NewLine, bad));
         Assert.Equal(cases.Count, outcomes.Count);
@@ -76,14 +87,14 @@ public sealed class FuzzTests(MeshFixture mesh)
             Assert.Equal(0, host.Services.GetRequiredService<DecodeBudget>().InUse);
         }
 
-        // Four services share this process, each with its own decode budget; on top, messages in flight (4 at a
-        // time, at most a few MB each here) and what the GC has not given back yet: 512 MB of slack.
-        var bound = (4 * MeshFixture.DecodeBudgetBytes) + (512L * 1024 * 1024);
-        Assert.True(peak - baseline < bound, $"working set grew by {(peak - baseline) / 1e6:F0} MB, over 4 decode budgets + 512 MB ({bound / 1e6:F0} MB)");
+        // Memory within the budget: decoded pixels and samples in flight never exceeded any service's budget (sampled
+        // every 20 ms), some requests were refused for it, and nothing was kept afterwards. The process's working set
+        // is reported, not asserted: four services and the test harness share it, and the GC decides when it shrinks.
+        Assert.InRange(peakDecoded, 0, MeshFixture.DecodeBudgetBytes);
+        Assert.Contains(outcomes, o => o.Outcome.Contains("Limits:MaxDecodedBytes", StringComparison.Ordinal));
+        Assert.True(retained < 256L * 1024 * 1024, $"the managed heap kept {retained / 1e6:F0} MB after the fuzz run");
         using var after = mesh.GatewayChannel();
         var reply = await new SegPref.Contracts.Segmentation.V1.Pipeline.PipelineClient(after).SegmentAsync(TestClip.Request(2), cancellationToken: TestContext.Current.CancellationToken);
         Assert.Equal(2, reply.Frames.Count);
-        var summary = $"fuzz: {cases.Count} cases in {clock.Elapsed.TotalSeconds:F1} s, working set +{(peak - baseline) / 1e6:F0} MB; outcomes: {string.Join(", ", outcomes.GroupBy(o => o.Outcome.Split(':')[0]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"))}";
-        await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "fuzz-summary.txt"), summary + Environment.NewLine, TestContext.Current.CancellationToken);
     }
 }
