@@ -7,7 +7,7 @@ namespace SegPref.Cli.Tests;
 /// <summary>Ctrl-C on a training command, for real: segpref runs as a child process and gets SIGINT mid-run.</summary>
 public sealed class TrainingInterruptTests(QuickDatasetFixture data) : IClassFixture<QuickDatasetFixture>, IDisposable
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
     private readonly TempDir _tmp = new();
 
     public void Dispose() => _tmp.Dispose();
@@ -16,35 +16,29 @@ public sealed class TrainingInterruptTests(QuickDatasetFixture data) : IClassFix
     public async Task TrainCues_CtrlC_StopsAfterTheCurrentStepKeepsTheLastEpochAndExits130()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var process = Start(["train-cues", "--data", data.Root, "--audio", RandomRuns.Audio(_tmp["audio"], data.Root), "--out", _tmp["run"], "--epochs", "100000", "--threads", "1"]);
         var output = new StringBuilder();
         var secondEpoch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = Start(["train-cues", "--data", data.Root, "--audio", RandomRuns.Audio(_tmp["audio"], data.Root), "--out", _tmp["run"], "--epochs", "100000", "--threads", "1"]);
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
 
-            if (e.Data?.StartsWith("epoch 2/", StringComparison.Ordinal) == true)
+        // Dedicated reader threads: the thread pool can be saturated by the in-process command tests running beside
+        // this one, and a child whose pipe is not drained blocks on its next line.
+        var reading = Task.WhenAll(
+            Read(process.StandardOutput, output, line =>
             {
-                secondEpoch.TrySetResult();
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+                if (line.StartsWith("epoch 2/", StringComparison.Ordinal))
+                {
+                    secondEpoch.TrySetResult();
+                }
+            }),
+            Read(process.StandardError, output, _ => { }));
         try
         {
-            await secondEpoch.Task.WaitAsync(Deadline, ct);
+            var exited = process.WaitForExitAsync(ct);
+            var first = await Task.WhenAny(secondEpoch.Task, exited, Task.Delay(Deadline, ct));
+            Assert.True(first == secondEpoch.Task, $"no second epoch ({(exited.IsCompleted ? $"exit {process.ExitCode}" : "timed out")}): {Text(output)}");
             PosixSignal.Send(process.Id, PosixSignal.SigInt);
-            await process.WaitForExitAsync(ct).WaitAsync(Deadline, ct);
+            Assert.True(await Task.WhenAny(exited, Task.Delay(Deadline, ct)) == exited, $"still running after SIGINT: {Text(output)}");
+            await reading;
         }
         finally
         {
@@ -54,7 +48,7 @@ public sealed class TrainingInterruptTests(QuickDatasetFixture data) : IClassFix
             }
         }
 
-        var text = output.ToString();
+        var text = Text(output);
         var state = JsonNode.Parse(await File.ReadAllTextAsync(_tmp["run/state.json"], ct))!;
         var epochsDone = (int)state["epochs_done"]!;
         Assert.True(process.ExitCode == 130, text);
@@ -79,5 +73,30 @@ public sealed class TrainingInterruptTests(QuickDatasetFixture data) : IClassFix
         }
 
         return Process.Start(start)!;
+    }
+
+    private static Task Read(StreamReader reader, StringBuilder output, Action<string> onLine) => Task.Factory.StartNew(
+        () =>
+        {
+            while (reader.ReadLine() is { } line)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line);
+                }
+
+                onLine(line);
+            }
+        },
+        CancellationToken.None,
+        TaskCreationOptions.LongRunning,
+        TaskScheduler.Default);
+
+    private static string Text(StringBuilder output)
+    {
+        lock (output)
+        {
+            return output.ToString();
+        }
     }
 }
