@@ -7,6 +7,7 @@ namespace SegPref.Cli.Tests;
 internal static class PosixSignal
 {
     public const int SigInt = 2;
+    public const int SigTerm = 15;
 
     public static void Send(int processId, int signal)
     {

@@ -34,12 +34,11 @@ internal static class TrainAudioCommand
                 result.GetValue(lr), Augment: !result.GetValue(noAugment));
             var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var runDir = result.GetRequiredValue(output);
-            using var interrupt = TrainingInterrupt.Listen(env, ct);
             var report = AudioPretraining.Run(
-                result.GetRequiredValue(data), runDir, options, commandLine, result.GetValue(resume), StageLines(env), EpochLines(env), interrupt.Token);
+                result.GetRequiredValue(data), runDir, options, commandLine, result.GetValue(resume), StageLines(env), EpochLines(env), ct);
             if (report.StopReason is { } reason)
             {
-                return TrainingInterrupt.ReportStop(env, reason, runDir);
+                return TrainingStop.Report(env, reason, runDir);
             }
 
             RunReportTable.Print(env, report.ToFinal(), runDir);

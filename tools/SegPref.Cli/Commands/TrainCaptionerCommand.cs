@@ -40,11 +40,10 @@ internal static class TrainCaptionerCommand
             var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var progress = new SynchronousProgress<CaptionerEpochReport>(r => env.Console.MarkupLineInterpolated(
                 $"epoch {r.Epoch}/{r.Epochs}  train loss {r.TrainLoss:0.0000}  val loss {r.ValLoss:0.0000}  val BLEU-4 {r.ValScores.Bleu4:0.0000}  recall {r.ValScores.Objects.Recall:0.000}  precision {r.ValScores.Objects.Precision:0.000}  {r.Seconds:0}s{(r.Best ? "  (best)" : string.Empty)}"));
-            using var interrupt = TrainingInterrupt.Listen(env, ct);
-            var outcome = CaptionerTrainer.Train(result.GetRequiredValue(data), result.GetRequiredValue(output), options, model, commandLine, progress, result.GetValue(resume), interrupt.Token);
+            var outcome = CaptionerTrainer.Train(result.GetRequiredValue(data), result.GetRequiredValue(output), options, model, commandLine, progress, result.GetValue(resume), ct);
             if (outcome.TestGreedy is null || outcome.TestBeam is null)
             {
-                return TrainingInterrupt.ReportStop(env, outcome.StopReason ?? "cancelled", outcome.RunDir);
+                return TrainingStop.Report(env, outcome.StopReason ?? "cancelled", outcome.RunDir);
             }
 
             var table = new Table().AddColumns("test decoding", "BLEU-4", "object recall", "object precision");

@@ -69,14 +69,13 @@ internal static class TrainCommand
                 dataDir, kind, result.GetRequiredValue(preset), result.GetRequiredValue(output), encoders.Read(result),
                 SegmentationExperiment.ParseCues(result.GetRequiredValue(cues)), options, CacheFolder(result.GetValue(cache), dataDir),
                 result.GetValue(resume), "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
-            using var interrupt = TrainingInterrupt.Listen(env, ct);
-            var trained = SegmentationExperiment.Train(request, StageLines.Create(env), EpochLines(env), interrupt.Token);
+            var trained = SegmentationExperiment.Train(request, StageLines.Create(env), EpochLines(env), ct);
             env.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"best epoch {trained.BestEpoch}: val mIoU {trained.BestVal.MIoU:0.0000}, F {trained.BestVal.FScore:0.0000} ({trained.Epochs} epochs, {trained.Steps} steps)"));
             if (trained.StopReason is { } reason)
             {
-                return TrainingInterrupt.ReportStop(env, reason, request.RunDir);
+                return TrainingStop.Report(env, reason, request.RunDir);
             }
 
             env.Console.MarkupLineInterpolated($"wrote {request.RunDir}");

@@ -37,12 +37,11 @@ internal static class TrainCuesCommand
             };
             var commandLine = "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
             var runDir = result.GetRequiredValue(output);
-            using var interrupt = TrainingInterrupt.Listen(env, ct);
             var report = CueEncoderTraining.Run(
-                result.GetRequiredValue(data), result.GetRequiredValue(audio), runDir, options, commandLine, result.GetValue(resume), StageLines(env), EpochLines(env), interrupt.Token);
+                result.GetRequiredValue(data), result.GetRequiredValue(audio), runDir, options, commandLine, result.GetValue(resume), StageLines(env), EpochLines(env), ct);
             if (report.StopReason is { } reason)
             {
-                return TrainingInterrupt.ReportStop(env, reason, runDir);
+                return TrainingStop.Report(env, reason, runDir);
             }
 
             RunReportTable.Print(env, report.ToFinal(), runDir);
