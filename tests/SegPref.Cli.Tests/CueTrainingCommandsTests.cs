@@ -1,5 +1,4 @@
 using System.Text.Json;
-using SegPref.Models.Audio;
 using SegPref.Models.Captioning;
 using SegPref.Models.Cues;
 using SegPref.Models.Torch;
@@ -16,7 +15,7 @@ public sealed class CueTrainingCommandsTests(QuickDatasetFixture data) : IClassF
     [Fact]
     public async Task TrainCues_QuickSet_WritesARunThatEncodes()
     {
-        var audio = RandomAudioRun();
+        var audio = RandomRuns.Audio(_tmp["audio"], data.Root);
 
         var (exit, output) = await CliRunner.RunAsync("train-cues", "--data", data.Root, "--audio", audio, "--out", _tmp["cues"], "--epochs", "2");
 
@@ -66,13 +65,6 @@ public sealed class CueTrainingCommandsTests(QuickDatasetFixture data) : IClassF
         Assert.Contains("nowhere", output, StringComparison.Ordinal);
     }
 
-    private string RandomAudioRun()
-    {
-        TorchRuntime.EnsureInitialized();
-        using var tagger = new AudioTagger(VggishPreset.Small, 2);
-        AudioEncoderRun.Save(tagger, new AudioEncoderConfig("small", [17, 28], ["dog", "guitar"], 0, 1, 1, 1e-3, 0, "none", data.Root, "test"), _tmp["audio"]);
-        return _tmp["audio"];
-    }
 
     private string RandomCaptionerRun()
     {

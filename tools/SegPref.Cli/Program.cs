@@ -1,4 +1,5 @@
 using SegPref.Cli;
 using SegPref.Cli.Infrastructure;
 
-return await SegPrefCli.Build(CliEnvironment.FromConsole()).Parse(args).InvokeAsync();
+using var interrupt = new CliInterrupt();
+return await SegPrefCli.Build(CliEnvironment.FromConsole()).Parse(args).InvokeAsync(CliInterrupt.Invocation, interrupt.Token);

@@ -12,7 +12,7 @@ namespace SegPref.Models.Audio;
 /// <param name="WallSeconds">Wall time of the whole run, test evaluation included.</param>
 /// <param name="CpuSeconds">Processor time of the whole process (all threads) when the run ended: on a shared machine the
 /// wall time depends on the other load, this does not.</param>
-/// <param name="StopReason">Why training stopped early, or null.</param>
+/// <param name="StopReason">Why training stopped early (cancelled; the test figures are then NaN), or null.</param>
 public sealed record AudioPretrainingReport(
     double TestMap, double TestMapNoisy, int BestEpoch, double BestValMap, int TrainExamples, int Classes,
     double FeatureSeconds, double TrainSeconds, double WallSeconds, double CpuSeconds, string? StopReason)

@@ -12,28 +12,23 @@ internal sealed class CaptionFlip
     private readonly long _left;
     private readonly long _right;
     private readonly double _probability;
-    private readonly Random _random;
 
-    private CaptionFlip(long left, long right, double probability, int seed)
-    {
-        (_left, _right, _probability) = (left, right, probability);
-        _random = new Random(seed);
-    }
+    private CaptionFlip(long left, long right, double probability) => (_left, _right, _probability) = (left, right, probability);
 
     /// <summary>A flipper for <paramref name="vocabulary"/>, or null when the probability is 0 or the vocabulary lacks "left"/"right".</summary>
-    public static CaptionFlip? Create(CaptionVocabulary vocabulary, double probability, int seed)
+    public static CaptionFlip? Create(CaptionVocabulary vocabulary, double probability)
     {
         var left = vocabulary.Encode("left");
         var right = vocabulary.Encode("right");
         var known = left is [> CaptionVocabulary.Unk] && right is [> CaptionVocabulary.Unk];
-        return probability > 0 && known ? new CaptionFlip(left[0], right[0], probability, seed) : null;
+        return probability > 0 && known ? new CaptionFlip(left[0], right[0], probability) : null;
     }
 
-    /// <summary>Mirrors each row of <paramref name="images"/> [B, 3, S, S] / <paramref name="tokens"/> [B, T] with the set probability.</summary>
-    public (Tensor Images, Tensor Tokens) Apply(Tensor images, Tensor tokens)
+    /// <summary>Which of <paramref name="rows"/> rows to mirror, each with the set probability, drawn from <paramref name="random"/>.</summary>
+    public bool[] Draw(int rows, Random random)
     {
-        var flip = Enumerable.Range(0, (int)images.shape[0]).Select(_ => _random.NextDouble() < _probability).ToArray();
-        return Apply(images, tokens, flip);
+        ArgumentNullException.ThrowIfNull(random);
+        return [.. Enumerable.Range(0, rows).Select(_ => random.NextDouble() < _probability)];
     }
 
     /// <summary>Mirrors the rows marked in <paramref name="flip"/>.</summary>

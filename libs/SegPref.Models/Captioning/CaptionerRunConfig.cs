@@ -9,7 +9,8 @@ public sealed record CaptionerRunConfig
     /// <summary>The config file name inside a run folder.</summary>
     public const string FileName = "config.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>How config.json is written and read (camelCase names).</summary>
+    internal static JsonSerializerOptions JsonOptions { get; } = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace SegPref.Models.Captioning;
 
-/// <summary>Writes a finished run's metrics.json, curves.png and test_samples.txt.</summary>
+/// <summary>Writes a finished run's metrics.json (the epoch loop's history with the test figures) and test_samples.txt.</summary>
 internal static class CaptionerRunReport
 {
     public static void Write(CaptionerTrainingResult result, CaptionerRunConfig config, CaptionerTestReport test, double totalSeconds)
@@ -23,7 +23,6 @@ internal static class CaptionerRunReport
             ["test_beam_width"] = test.BeamWidth,
         };
         result.History.WriteJson(result.RunDir, final);
-        result.History.WriteCurves(result.RunDir, "captioner", "train_loss", "val_loss", "val_bleu4", "val_object_recall", "val_object_precision");
         var samples = new StringBuilder();
         foreach (var (source, reference, greedy, beam) in test.Samples)
         {

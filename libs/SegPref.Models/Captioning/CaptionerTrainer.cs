@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SegPref.Avs.Avss;
+using SegPref.Models.Audio;
 using SegPref.Models.Torch;
 using SegPref.Models.Training;
 using static TorchSharp.torch;
@@ -7,30 +8,42 @@ using static TorchSharp.torch;
 namespace SegPref.Models.Captioning;
 
 /// <summary>
-/// Trains a <see cref="Captioner"/> on the train split of an AVS-Synth dataset (teacher forcing, label-smoothed
-/// cross-entropy, AdamW, warm-up + cosine), validates each epoch, keeps the best epoch (validation BLEU-4,
-/// greedy) and scores it on test with greedy and beam decoding. Writes everything into the run folder.
+/// Trains a <see cref="Captioner"/> on the train split of an AVS-Synth dataset with the shared <see cref="EpochLoop"/>
+/// (teacher forcing, label-smoothed cross-entropy, AdamW, warm-up + cosine), validates each epoch, keeps the best epoch
+/// (validation BLEU-4, greedy) and scores it on test with greedy and beam decoding. Writes everything into the run
+/// folder, which resumes after its last completed epoch.
 /// </summary>
 public static class CaptionerTrainer
 {
-    /// <summary>Trains into <paramref name="runDir"/>; <paramref name="progress"/> hears about every finished epoch.</summary>
+    /// <summary>Trains (or resumes) into <paramref name="runDir"/>; <paramref name="progress"/> hears about every finished epoch.</summary>
+    /// <param name="dataRoot">AVS-Synth root.</param>
+    /// <param name="runDir">The run folder.</param>
+    /// <param name="options">Hyper-parameters.</param>
+    /// <param name="model">The model shape (the vocabulary size, token limit and object kinds follow from the data).</param>
+    /// <param name="commandLine">Recorded in config.json.</param>
+    /// <param name="progress">Gets every finished epoch.</param>
+    /// <param name="resume">Continue the interrupted run in <paramref name="runDir"/> (same settings).</param>
+    /// <param name="cancellationToken">Stops training between steps (the result then has a stop reason and no test figures).</param>
     /// <exception cref="InvalidDataException">The dataset is malformed or a split is empty.</exception>
-    /// <exception cref="InvalidOperationException">The loss became non-finite (the message names the epoch and step).</exception>
+    /// <exception cref="ArgumentException">The run folder holds a run and <paramref name="resume"/> is false, or a resume with other settings.</exception>
+    /// <exception cref="NonFiniteLossException">The loss became NaN or infinite (the run folder keeps the last completed epoch).</exception>
     public static CaptionerTrainingResult Train(
         string dataRoot,
         string runDir,
         CaptionerTrainingOptions options,
         CaptionerConfig model,
         string? commandLine = null,
-        IProgress<CaptionerEpochReport>? progress = null)
+        IProgress<CaptionerEpochReport>? progress = null,
+        bool resume = false,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(runDir);
         options.Validate();
+        TrainingRunFolder.CheckStart(runDir, resume, new CaptionerRunConfig { Model = model }.WeightsFile);
         TorchRuntime.EnsureInitialized();
         set_num_threads(options.Threads);
-        manual_seed(options.Seed);
         var clock = Stopwatch.StartNew();
 
         var dataset = AvssDataset.Open(dataRoot);
@@ -41,44 +54,45 @@ public static class CaptionerTrainer
         var kinds = options.ObjectLossWeight > 0 ? ObjectTargets.Kinds(train.Select(f => f.Description)) : [];
         var config = model with { VocabularySize = vocabulary.Count, MaxTokens = Math.Max(model.MaxTokens, longest), ObjectKinds = kinds };
         var runConfig = new CaptionerRunConfig { Model = config, Training = options, DataPath = Path.GetFullPath(dataRoot), CommandLine = commandLine };
+        TrainingRunFolder.CheckSettings(runDir, () => CaptionerRunConfig.Load(runDir), runConfig, CaptionerRunConfig.JsonOptions, "dataPath", "commandLine", "training.threads");
+        Directory.CreateDirectory(runDir);
+        runConfig.Save(runDir);
+        vocabulary.Save(Path.Combine(runDir, runConfig.VocabularyFile));
 
+        manual_seed(options.Seed);
         using var captioner = new Captioner(config);
-        var trainSequences = train.Select(f => CaptionBatch.Sequence(vocabulary, f.Description, config.MaxTokens)).ToList();
-        var valSequences = val.Select(f => CaptionBatch.Sequence(vocabulary, f.Description, config.MaxTokens)).ToList();
-        var valDecode = val.Take(options.ValidationDecodeFrames).ToList();
-        var loop = new CaptionerTrainingLoop(captioner, options, train, trainSequences, vocabulary);
-        var history = new TrainingHistory();
-        var (bestEpoch, bestBleu) = (0, double.NegativeInfinity);
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        var loop = RunEpochs(captioner, options, runConfig, train, val, vocabulary, runDir, progress, cancellationToken);
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        if (loop.StopReason is not null)
         {
-            var trainLoss = loop.RunEpoch(epoch);
-            var valLoss = CaptionEvaluation.Loss(captioner, val, valSequences, options.BatchSize * 2);
-            var (scores, _) = CaptionEvaluation.Score(captioner, vocabulary, valDecode, DecodeOptions.Greedy);
-            var best = scores.Bleu4 > bestBleu;
-            if (best)
-            {
-                (bestEpoch, bestBleu) = (epoch, scores.Bleu4);
-                CaptionerRun.Save(runDir, captioner, vocabulary, runConfig);
-            }
-
-            history.Add(epoch, new Dictionary<string, double>
-            {
-                ["train_loss"] = trainLoss,
-                ["val_loss"] = valLoss,
-                ["val_bleu4"] = scores.Bleu4,
-                ["val_object_recall"] = scores.Objects.Recall,
-                ["val_object_precision"] = scores.Objects.Precision,
-                ["seconds"] = clock.Elapsed.TotalSeconds,
-            });
-            progress?.Report(new CaptionerEpochReport(epoch, options.Epochs, trainLoss, valLoss, scores, clock.Elapsed.TotalSeconds, best));
+            return new CaptionerTrainingResult(runDir, loop.BestEpoch, trainSeconds, null, null, loop.History, loop.StopReason);
         }
 
-        var trainSeconds = clock.Elapsed.TotalSeconds;
         captioner.load(Path.Combine(runDir, runConfig.WeightsFile));
         var test = CaptionFrames.Load(dataset, "test", model.ImageSize, options.MaxFramesPerSplit);
         var report = CaptionerTestReport.Evaluate(captioner, vocabulary, test, options.TestBeamWidth);
-        var result = new CaptionerTrainingResult(runDir, bestEpoch, trainSeconds, report.Greedy, report.Beam, history);
+        var result = new CaptionerTrainingResult(runDir, loop.BestEpoch, trainSeconds, report.Greedy, report.Beam, loop.History, null);
         CaptionerRunReport.Write(result, runConfig, report, clock.Elapsed.TotalSeconds);
         return result;
+    }
+
+    private static EpochLoopResult<CaptionScores> RunEpochs(
+        Captioner captioner, CaptionerTrainingOptions options, CaptionerRunConfig runConfig, IReadOnlyList<CaptionFrame> train, IReadOnlyList<CaptionFrame> val,
+        CaptionVocabulary vocabulary, string runDir, IProgress<CaptionerEpochReport>? progress, CancellationToken cancellationToken)
+    {
+        var sequences = train.Select(f => CaptionBatch.Sequence(vocabulary, f.Description, runConfig.Model.MaxTokens)).ToList();
+        var valSequences = val.Select(f => CaptionBatch.Sequence(vocabulary, f.Description, runConfig.Model.MaxTokens)).ToList();
+        using var trainer = new CaptionerEpochTrainer(captioner, options, train, sequences, vocabulary, val, valSequences);
+        return EpochLoop.Run(
+            trainer,
+            new EpochLoopOptions(runDir, options.Epochs, options.Seed, runConfig.WeightsFile, "val_bleu4", "captioner", ["train_loss", "val_loss", "val_bleu4", "val_object_recall", "val_object_precision"]),
+            progress is null ? null : new SyncProgress<EpochProgress<CaptionScores>>(p =>
+            {
+                if (p.Validation is { } v)
+                {
+                    progress.Report(new CaptionerEpochReport(p.Epoch, p.Epochs, p.Loss, v.Metrics["val_loss"], v.Scores, p.Elapsed.TotalSeconds, p.IsBest));
+                }
+            }),
+            cancellationToken);
     }
 }

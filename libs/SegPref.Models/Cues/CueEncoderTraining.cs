@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using SegPref.Avs.Avss;
 using SegPref.Models.Audio;
+using SegPref.Models.Training;
 
 namespace SegPref.Models.Cues;
 
 /// <summary>
-/// The whole train-cues run: frozen audio embeddings of train/val/test once, InfoNCE training of the cue encoder,
-/// test retrieval, and the run folder (weights.bin, config.json, metrics.json, curves.png).
+/// The whole train-cues run: frozen audio embeddings of train/val/test once, InfoNCE training of the cue encoder
+/// (resumable), test retrieval, and the run folder (weights.bin, config.json, metrics.json, curves.png, and the training
+/// state last.bin, optimizer.bin, state.json).
 /// </summary>
 public static class CueEncoderTraining
 {
@@ -23,17 +25,21 @@ public static class CueEncoderTraining
     /// <param name="runDir">Output folder.</param>
     /// <param name="options">Hyper-parameters; OutputSize must equal the audio embedding width.</param>
     /// <param name="commandLine">Recorded in config.json.</param>
+    /// <param name="resume">Continue the interrupted run in <paramref name="runDir"/> (same settings).</param>
     /// <param name="stages">Gets (stage, clips done, clips total) while audio is embedded.</param>
     /// <param name="epochs">Gets each finished epoch.</param>
-    /// <param name="cancellationToken">Stops training between steps.</param>
+    /// <param name="cancellationToken">Stops training between steps (the report then has a stop reason and no test figures).</param>
     /// <exception cref="InvalidDataException">The dataset or audio run is malformed, or a split has no single-source second.</exception>
+    /// <exception cref="ArgumentException">The run folder holds a run and <paramref name="resume"/> is false, or a resume with other settings.</exception>
+    /// <exception cref="NonFiniteLossException">The loss became NaN or infinite (the run folder keeps the last completed epoch).</exception>
     public static CueTrainingReport Run(
-        string dataDir, string audioRunDir, string runDir, CueTrainingOptions options, string commandLine,
+        string dataDir, string audioRunDir, string runDir, CueTrainingOptions options, string commandLine, bool resume = false,
         IProgress<(string Stage, int Done, int Total)>? stages = null, IProgress<CueEpochProgress>? epochs = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        TrainingRunFolder.CheckStart(runDir, resume, CueEncoderRun.WeightsFile);
         var clock = Stopwatch.StartNew();
         var dataset = AvssDataset.Open(dataDir);
         var vocabulary = CueVocabulary.AvssSoundCapable;
@@ -51,20 +57,24 @@ public static class CueEncoderTraining
         }
 
         var audioSeconds = clock.Elapsed.TotalSeconds;
-        var result = CueEncoderTrainer.Train(train, val, vocabulary, options, epochs, cancellationToken);
-        using var model = result.Model;
-        var trainSeconds = clock.Elapsed.TotalSeconds - audioSeconds;
         var config = new CueEncoderConfig(
             [.. vocabulary.Words], options.EmbeddingSize, options.HiddenSize, options.OutputSize, options,
             Path.GetFullPath(audioRunDir), AudioConfigHash(audioRunDir), AudioSide, UnknownWords, Path.GetFullPath(dataDir), commandLine);
-        CueEncoderRun.Save(model, config, runDir);
+        TrainingRunFolder.CheckSettings(runDir, () => CueEncoderConfig.Read(runDir), config, RunConfigFile.JsonOptions, "data", "command_line");
+        config.Write(runDir);
 
+        var result = CueEncoderTrainer.Train(train, val, vocabulary, options, runDir, epochs, cancellationToken);
+        using var model = result.Model;
+        var trainSeconds = clock.Elapsed.TotalSeconds - audioSeconds;
+        var testScores = result.StopReason is null ? CueRetrieval.Score(model.WordVectors(), vocabulary.Count, test) : null;
         var report = new CueTrainingReport(
-            CueRetrieval.Score(model.WordVectors(), vocabulary.Count, test), train.Count, train.SkippedSeconds,
-            train.Labels.Distinct().Count(), result.Steps, result.History.Rows is [.., var last] ? last["train_loss"] : double.NaN,
-            audioSeconds, trainSeconds, clock.Elapsed.TotalSeconds, result.StopReason);
-        result.History.WriteJson(runDir, report.ToFinal());
-        result.History.WriteCurves(runDir, "Cue encoder (InfoNCE vs frozen VGGish)", "train_loss", "val_a2t_top1", "val_t2a_rprec");
+            testScores, train.Count, train.SkippedSeconds, train.Labels.Distinct().Count(), result.BestEpoch, result.Steps,
+            result.History.Rows is [.., var last] ? last["train_loss"] : double.NaN, audioSeconds, trainSeconds, clock.Elapsed.TotalSeconds, result.StopReason);
+        if (testScores is not null)
+        {
+            result.History.WriteJson(runDir, report.ToFinal());
+        }
+
         return report;
     }
 

@@ -8,7 +8,8 @@ internal static class RunConfigFile
     /// <summary>File name inside a run folder.</summary>
     public const string FileName = "config.json";
 
-    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    /// <summary>How config.json is written and read.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new() { WriteIndented = true };
 
     public static void Write<T>(string runDir, T config)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using SegPref.Media.Charts;
 
 namespace SegPref.Models.Training;
@@ -10,6 +11,13 @@ namespace SegPref.Models.Training;
 /// </summary>
 public sealed class TrainingHistory
 {
+    // A figure can be NaN (e.g. a mAP without positives); JSON has no NaN, so it is written as the string "NaN".
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     private readonly List<Dictionary<string, double>> _rows = [];
 
     /// <summary>The recorded rows in order; each has at least the key "epoch".</summary>
@@ -30,10 +38,10 @@ public sealed class TrainingHistory
         Directory.CreateDirectory(runDir);
         var root = new JsonObject
         {
-            ["final"] = JsonSerializer.SerializeToNode(final),
-            ["history"] = JsonSerializer.SerializeToNode(_rows),
+            ["final"] = JsonSerializer.SerializeToNode(final, Json),
+            ["history"] = JsonSerializer.SerializeToNode(_rows, Json),
         };
-        File.WriteAllText(Path.Combine(runDir, "metrics.json"), root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.WriteAllText(Path.Combine(runDir, "metrics.json"), root.ToJsonString(Json));
     }
 
     /// <summary>Draws the named metrics against the epoch into <c>curves.png</c> (one chart, one line per metric).</summary>

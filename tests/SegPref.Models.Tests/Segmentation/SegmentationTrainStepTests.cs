@@ -1,4 +1,5 @@
 using SegPref.Models.Segmentation;
+using SegPref.Models.Training;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Tests.Segmentation;

@@ -20,11 +20,12 @@ internal static class TrainCaptionerCommand
         var width = new Option<int>("--encoder-width") { Description = "Channels of the image encoder's first conv block.", DefaultValueFactory = _ => new CaptionerConfig().EncoderWidth };
         var threads = new Option<int>("--threads") { Description = "CPU threads for torch.", DefaultValueFactory = _ => new CaptionerTrainingOptions().Threads };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Use at most this many frames per split (quick runs)." };
-        var command = new Command("train-captioner", "Train the scene captioner on AVS-Synth frame descriptions; writes weights, config.json, vocab.json, metrics.json, curves.png.")
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in --out (same settings; --threads may differ)." };
+        var command = new Command("train-captioner", "Train the scene captioner on AVS-Synth frame descriptions; writes weights, config.json, vocab.json, metrics.json, curves.png (resumable).")
         {
-            data, output, epochs, seed, batch, size, flip, width, threads, maxFrames,
+            data, output, epochs, seed, batch, size, flip, width, threads, maxFrames, resume,
         };
-        command.SetAction((result, _) => CommandErrors.Run(env, () =>
+        command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
             var options = new CaptionerTrainingOptions
             {
@@ -39,7 +40,12 @@ internal static class TrainCaptionerCommand
             var commandLine = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
             var progress = new SynchronousProgress<CaptionerEpochReport>(r => env.Console.MarkupLineInterpolated(
                 $"epoch {r.Epoch}/{r.Epochs}  train loss {r.TrainLoss:0.0000}  val loss {r.ValLoss:0.0000}  val BLEU-4 {r.ValScores.Bleu4:0.0000}  recall {r.ValScores.Objects.Recall:0.000}  precision {r.ValScores.Objects.Precision:0.000}  {r.Seconds:0}s{(r.Best ? "  (best)" : string.Empty)}"));
-            var outcome = CaptionerTrainer.Train(result.GetRequiredValue(data), result.GetRequiredValue(output), options, model, commandLine, progress);
+            var outcome = CaptionerTrainer.Train(result.GetRequiredValue(data), result.GetRequiredValue(output), options, model, commandLine, progress, result.GetValue(resume), ct);
+            if (outcome.TestGreedy is null || outcome.TestBeam is null)
+            {
+                return TrainingStop.Report(env, outcome.StopReason ?? "cancelled", outcome.RunDir);
+            }
+
             var table = new Table().AddColumns("test decoding", "BLEU-4", "object recall", "object precision");
             table.AddRow("greedy", $"{outcome.TestGreedy.Bleu4:0.0000}", $"{outcome.TestGreedy.Objects.Recall:0.0000}", $"{outcome.TestGreedy.Objects.Precision:0.0000}");
             table.AddRow($"beam {options.TestBeamWidth}", $"{outcome.TestBeam.Bleu4:0.0000}", $"{outcome.TestBeam.Objects.Recall:0.0000}", $"{outcome.TestBeam.Objects.Precision:0.0000}");

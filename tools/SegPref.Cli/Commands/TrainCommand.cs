@@ -70,14 +70,14 @@ internal static class TrainCommand
                 SegmentationExperiment.ParseCues(result.GetRequiredValue(cues)), options, CacheFolder(result.GetValue(cache), dataDir),
                 result.GetValue(resume), "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
             var trained = SegmentationExperiment.Train(request, StageLines.Create(env), EpochLines(env), ct);
-            if (trained.StopReason is { } reason)
-            {
-                env.Console.MarkupLineInterpolated($"[yellow]stopped:[/] {reason}");
-            }
-
             env.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"best epoch {trained.BestEpoch}: val mIoU {trained.BestVal.MIoU:0.0000}, F {trained.BestVal.FScore:0.0000} ({trained.Epochs} epochs, {trained.Steps} steps)"));
+            if (trained.StopReason is { } reason)
+            {
+                return TrainingStop.Report(env, reason, request.RunDir);
+            }
+
             env.Console.MarkupLineInterpolated($"wrote {request.RunDir}");
             return 0;
         }));

@@ -14,17 +14,18 @@ internal static class TrainCuesCommand
     {
         var data = new Option<string>("--data") { Description = "AVS-Synth root (metadata.csv, clips with synth.json).", Required = true };
         var audio = new Option<string>("--audio") { Description = "A train-audio run folder: the frozen audio encoder.", Required = true };
-        var output = new Option<string>("--out") { Description = "Run folder: weights.bin, config.json, metrics.json, curves.png.", Required = true };
+        var output = new Option<string>("--out") { Description = "Run folder: weights.bin, config.json, metrics.json, curves.png (+ last.bin, optimizer.bin, state.json for --resume).", Required = true };
         var defaults = new CueTrainingOptions();
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed (initialisation, shuffling).", DefaultValueFactory = _ => defaults.Seed };
         var batch = new Option<int>("--batch") { Description = "Audio seconds per step.", DefaultValueFactory = _ => defaults.BatchSize };
         var lr = new Option<double>("--lr") { Description = "Peak AdamW learning rate.", DefaultValueFactory = _ => defaults.LearningRate };
         var temperature = new Option<double>("--temperature") { Description = "InfoNCE temperature.", DefaultValueFactory = _ => defaults.Temperature };
+        var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in --out (same settings)." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores; use 1 when other jobs share the cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("train-cues", "Train the cue encoder (cue word -> vector in the frozen audio embedding space, symmetric InfoNCE).")
         {
-            data, audio, output, epochs, seed, batch, lr, temperature, threads,
+            data, audio, output, epochs, seed, batch, lr, temperature, resume, threads,
         };
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
@@ -37,8 +38,13 @@ internal static class TrainCuesCommand
             var commandLine = "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
             var runDir = result.GetRequiredValue(output);
             var report = CueEncoderTraining.Run(
-                result.GetRequiredValue(data), result.GetRequiredValue(audio), runDir, options, commandLine, StageLines(env), EpochLines(env), ct);
-            RunReportTable.Print(env, report.StopReason, report.ToFinal(), runDir);
+                result.GetRequiredValue(data), result.GetRequiredValue(audio), runDir, options, commandLine, result.GetValue(resume), StageLines(env), EpochLines(env), ct);
+            if (report.StopReason is { } reason)
+            {
+                return TrainingStop.Report(env, reason, runDir);
+            }
+
+            RunReportTable.Print(env, report.ToFinal(), runDir);
             return 0;
         }));
         return command;

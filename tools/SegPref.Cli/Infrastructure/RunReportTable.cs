@@ -6,13 +6,8 @@ namespace SegPref.Cli.Infrastructure;
 /// <summary>Prints the final figures of a training run (its metrics.json "final" block) as a table.</summary>
 internal static class RunReportTable
 {
-    public static void Print(CliEnvironment env, string? stopReason, IReadOnlyDictionary<string, object?> final, string runDir)
+    public static void Print(CliEnvironment env, IReadOnlyDictionary<string, object?> final, string runDir)
     {
-        if (stopReason is { } reason)
-        {
-            env.Console.MarkupLineInterpolated($"[yellow]stopped early:[/] {reason}");
-        }
-
         var table = new Table().AddColumn("figure").AddColumn("value");
         foreach (var (key, value) in final)
         {

@@ -1,6 +1,7 @@
 using SegPref.Avs.Avss;
 using SegPref.Media.Audio;
 using SegPref.Models.Torch;
+using SegPref.Models.Training;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Segmentation.Training;
@@ -23,7 +24,8 @@ public static class SegmentationExperiment
     };
 
     /// <summary>Trains (or resumes) a segmenter run; see <see cref="SegmentationTrainer"/>.</summary>
-    /// <exception cref="ArgumentException">The run folder holds training state and <see cref="TrainRequest.Resume"/> is false, a resume with different settings, or TeSO-only switches for the audio-only model.</exception>
+    /// <exception cref="ArgumentException">The run folder holds a run and <see cref="TrainRequest.Resume"/> is false, a resume with different settings, or TeSO-only switches for the audio-only model.</exception>
+    /// <exception cref="NonFiniteLossException">The loss became NaN or infinite (the run folder keeps the last completed epoch).</exception>
     public static SegmentationTrainingResult Train(
         TrainRequest request, IProgress<(string Stage, int Done, int Total)>? stages = null,
         IProgress<SegmentationEpochProgress>? epochs = null, CancellationToken cancellationToken = default)
@@ -94,21 +96,10 @@ public static class SegmentationExperiment
             encoders.Paths.Captioner is null ? null : Path.GetFullPath(encoders.Paths.Captioner), encoders.CaptionerFingerprint);
     }
 
+    // Everything in segmenter.json but where the data lives, the command line and a later calibration must match on resume.
     private static void CheckRunFolder(TrainRequest request, SegmenterRunConfig config)
     {
-        var hasState = File.Exists(Path.Combine(request.RunDir, TrainingState.FileName));
-        if (hasState && !request.Resume)
-        {
-            throw new ArgumentException($"{request.RunDir} already holds a training run; pass --resume to continue it or choose another --out.");
-        }
-
-        if (hasState)
-        {
-            var previous = SegmenterRun.ReadConfig(request.RunDir);
-            if (previous.Kind != config.Kind || previous.Options != config.Options || previous.Training != config.Training || previous.Cues != config.Cues || previous.Encoders != config.Encoders)
-            {
-                throw new ArgumentException($"{request.RunDir}: cannot resume with different settings (model, options, cues or encoders differ from segmenter.json).");
-            }
-        }
+        TrainingRunFolder.CheckStart(request.RunDir, request.Resume, SegmenterRun.WeightsFile);
+        TrainingRunFolder.CheckSettings(request.RunDir, () => SegmenterRun.ReadConfig(request.RunDir), config, SegmenterRun.Json, "data", "command", "calibration");
     }
 }

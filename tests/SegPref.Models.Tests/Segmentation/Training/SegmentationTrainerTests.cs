@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using SegPref.Models.Segmentation;
 using SegPref.Models.Segmentation.Training;
+using SegPref.Models.Training;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Tests.Segmentation.Training;
@@ -47,6 +49,57 @@ public sealed class SegmentationTrainerTests : SingleThreadedTorch
         a.eval();
         c.eval();
         Assert.True(a.call(input).MapLogits.allclose(c.call(input).MapLogits, rtol: 0, atol: 1e-6), "resumed weights differ");
+    }
+
+    [Fact]
+    public void Train_StateWrittenBeforeTheSharedLoop_Resumes()
+    {
+        var split = SyntheticSplit.Create(clips: 2, framesPerClip: 4, seed: 8);
+        var options = Options with { Epochs = 2 };
+        manual_seed(19);
+        using var a = new AudioOnlySegmenter(SyntheticSplit.Tiny);
+        var full = SegmentationTrainer.Train(a, split, split, options, Path.Combine(_dir, "straight"), cancellationToken: TestContext.Current.CancellationToken);
+        manual_seed(19);
+        using var b = new AudioOnlySegmenter(SyntheticSplit.Tiny);
+        using var cts = new CancellationTokenSource();
+        SegmentationTrainer.Train(b, split, split, options, _dir, new InlineProgress(p =>
+        {
+            if (p.Val is not null)
+            {
+                cts.Cancel();
+            }
+        }), cts.Token);
+
+        // The old TrainingState of SegmentationTrainer also wrote best_miou; its other names are the shared loop's.
+        var state = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "state.json")))!.AsObject();
+        state["best_miou"] = state["best_val"]!["MIoU"]!.GetValue<double>();
+        File.WriteAllText(Path.Combine(_dir, "state.json"), state.ToJsonString());
+        using var c = new AudioOnlySegmenter(SyntheticSplit.Tiny);
+        var resumed = SegmentationTrainer.Train(c, split, split, options, _dir, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(full.Steps, resumed.Steps);
+        Assert.Equal(full.BestEpoch, resumed.BestEpoch);
+        Assert.Equal(full.BestVal.MIoU, resumed.BestVal.MIoU);
+        Assert.Equal(full.History.Select(h => h["train_loss"]), resumed.History.Select(h => h["train_loss"]));
+    }
+
+    [Fact]
+    public void Train_NaNAudio_ThrowsNamingEpochAndStepBeforeAnyCheckpoint()
+    {
+        var split = SyntheticSplit.Create(clips: 1, framesPerClip: 4, seed: 9);
+        var audio = (float[])split.Audio.Clone();
+        audio[0] = float.NaN;
+        manual_seed(23);
+        using var model = new AudioOnlySegmenter(SyntheticSplit.Tiny);
+
+        var error = Assert.Throws<NonFiniteLossException>(() =>
+            SegmentationTrainer.Train(model, split.WithAudio(audio), split, Options, _dir, cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Equal(1, error.Epoch);
+        Assert.Equal(1, error.Step);
+        Assert.Contains("(epoch 1, step 1 of 1)", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "state.json")));
+        Assert.False(File.Exists(Path.Combine(_dir, "weights.bin")));
     }
 
     [Fact]

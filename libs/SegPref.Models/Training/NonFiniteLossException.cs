@@ -1,6 +1,10 @@
-namespace SegPref.Models.Segmentation;
+namespace SegPref.Models.Training;
 
-/// <summary>A training loss was NaN or infinite; the message names the step and the parts.</summary>
+/// <summary>
+/// A training loss was NaN or infinite. Every trainer throws it at the first such loss, before the step changes any
+/// weight or optimiser state; the run folder keeps the last completed epoch. The message names the step and, from the
+/// shared epoch loop, the epoch.
+/// </summary>
 public sealed class NonFiniteLossException : InvalidOperationException
 {
     /// <summary>Creates the exception.</summary>
@@ -20,6 +24,9 @@ public sealed class NonFiniteLossException : InvalidOperationException
     {
     }
 
-    /// <summary>The 1-based step at which the loss stopped being finite (0 when not known).</summary>
+    /// <summary>The 1-based optimisation step, counted over the whole run, whose loss was not finite (0 when not known).</summary>
     public long Step { get; init; }
+
+    /// <summary>The 1-based epoch of that step (0 when thrown outside the epoch loop).</summary>
+    public int Epoch { get; init; }
 }

@@ -1,12 +1,13 @@
 using SegPref.Models.Captioning;
 using SegPref.Models.Torch;
+using SegPref.Models.Training;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Tests.Captioning;
 
-public sealed class CaptionerTrainingLoopTests
+public sealed class CaptionerEpochTrainerTests
 {
-    public CaptionerTrainingLoopTests() => TorchRuntime.EnsureInitialized();
+    public CaptionerEpochTrainerTests() => TorchRuntime.EnsureInitialized();
 
     [Fact]
     public void RunEpoch_AFewSteps_LowersTheValidationLoss()
@@ -16,12 +17,12 @@ public sealed class CaptionerTrainingLoopTests
         var sequences = frames.Select(f => CaptionBatch.Sequence(TinyCaptioning.Vocabulary, f.Description, 12)).ToList();
         var options = new CaptionerTrainingOptions { Epochs = 4, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LabelSmoothing = 0 };
         using var model = new Captioner(TinyCaptioning.Config());
-        var loop = new CaptionerTrainingLoop(model, options, frames, sequences, TinyCaptioning.Vocabulary);
+        using var trainer = new CaptionerEpochTrainer(model, options, frames, sequences, TinyCaptioning.Vocabulary, frames, sequences);
 
         var before = CaptionEvaluation.Loss(model, frames, sequences, 16);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            loop.RunEpoch(epoch);
+            RunEpoch(trainer, epoch);
         }
 
         var after = CaptionEvaluation.Loss(model, frames, sequences, 16);
@@ -37,13 +38,13 @@ public sealed class CaptionerTrainingLoopTests
         var kinds = ObjectTargets.Kinds(frames.Select(f => f.Description));
         var options = new CaptionerTrainingOptions { Epochs = 4, BatchSize = 8, LearningRate = 3e-3, WarmupSteps = 2, LabelSmoothing = 0 };
         using var model = new Captioner(TinyCaptioning.Config() with { ObjectKinds = kinds });
-        var loop = new CaptionerTrainingLoop(model, options, frames, sequences, TinyCaptioning.Vocabulary);
+        using var trainer = new CaptionerEpochTrainer(model, options, frames, sequences, TinyCaptioning.Vocabulary, frames, sequences);
         var rows = ObjectTargets.Rows(kinds, frames.Select(f => f.Description));
 
         var before = ObjectLoss(model, frames, rows);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
-            loop.RunEpoch(epoch);
+            RunEpoch(trainer, epoch);
         }
 
         var after = ObjectLoss(model, frames, rows);
@@ -60,11 +61,35 @@ public sealed class CaptionerTrainingLoopTests
     }
 
     [Fact]
-    public void At_Schedule_WarmsUpThenDecaysToTheFloor()
+    public void Step_NaNInTheWeights_ThrowsBeforeTheOptimiserStep()
     {
-        Assert.Equal(0.5, LearningRateSchedule.At(0, 100, 2, 1.0), 12);
-        Assert.Equal(1.0, LearningRateSchedule.At(2, 100, 2, 1.0), 12);
-        Assert.Equal(LearningRateSchedule.FloorFraction, LearningRateSchedule.At(100, 100, 2, 1.0), 12);
+        var frames = TinyCaptioning.Frames(8);
+        var sequences = frames.Select(f => CaptionBatch.Sequence(TinyCaptioning.Vocabulary, f.Description, 12)).ToList();
+        var options = new CaptionerTrainingOptions { Epochs = 1, BatchSize = 8, WarmupSteps = 1 };
+        using var model = new Captioner(TinyCaptioning.Config());
+        using var trainer = new CaptionerEpochTrainer(model, options, frames, sequences, TinyCaptioning.Vocabulary, frames, sequences);
+        using (no_grad())
+        {
+            model.parameters().First().fill_(float.NaN);
+        }
+
+        var before = model.parameters().Skip(1).Select(p => p.detach().clone()).ToList();
+        trainer.BeginEpoch(1);
+
+        var error = Assert.Throws<NonFiniteLossException>(() => trainer.Step(0));
+
+        Assert.Equal(1, error.Step);
+        Assert.Equal(0, trainer.Optimizer.StepCount);
+        Assert.All(model.parameters().Skip(1).Zip(before), p => Assert.True(p.First.detach().eq(p.Second).all().item<bool>(), "a weight changed"));
+    }
+
+    private static void RunEpoch(CaptionerEpochTrainer trainer, int epoch)
+    {
+        trainer.BeginEpoch(epoch);
+        for (var step = 0; step < trainer.StepsPerEpoch; step++)
+        {
+            trainer.Step(step);
+        }
     }
 
     private static double ObjectLoss(Captioner model, List<CaptionFrame> frames, float[][] rows)

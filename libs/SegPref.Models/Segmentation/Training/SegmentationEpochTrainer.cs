@@ -1,0 +1,59 @@
+using SegPref.Models.Training;
+using static TorchSharp.torch;
+
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>
+/// The segmenter's part of the shared <see cref="EpochLoop"/>: frames in a seeded order per epoch (a shuffle, or
+/// repeat-factor sampling), left-right flips drawn per epoch, one <see cref="SegmentationTrainStep"/> per batch, and
+/// val mIoU/F as the validation (mIoU picks the best checkpoint).
+/// </summary>
+internal sealed class SegmentationEpochTrainer(
+    Segmenter model, SegmentationTrainStep step, SegmentationSplit train, SegmentationSplit val, SegmentationTrainingOptions options,
+    SegmentationLossOptions loss, double[]? repeatFactors) : IEpochTrainer<SegmentationScores>
+{
+    private readonly int _framesPerEpoch = Math.Min(train.Count, options.MaxFramesPerEpoch ?? int.MaxValue);
+    private int[] _order = [];
+    private Random _flips = new(0);
+
+    public nn.Module Model => model;
+
+    public AdamWStep Optimizer => step.Optimizer;
+
+    public int StepsPerEpoch => (_framesPerEpoch + options.BatchSize - 1) / options.BatchSize;
+
+    public void BeginEpoch(int epoch)
+    {
+        _order = repeatFactors is null
+            ? EpochRandom.Shuffle(train.Count, options.Seed, epoch)[.._framesPerEpoch]
+            : RepeatFactorSampling.Order(repeatFactors, _framesPerEpoch, options.Seed, epoch);
+        _flips = EpochRandom.Augmentation(options.Seed, epoch);
+    }
+
+    public IReadOnlyDictionary<string, double> Step(int index)
+    {
+        using var scope = NewDisposeScope();
+        var start = index * options.BatchSize;
+        var rows = _order.AsSpan(start, Math.Min(options.BatchSize, _order.Length - start)).ToArray();
+        var (input, masks) = train.Batch(rows);
+        var flip = rows.Select(_ => _flips.NextDouble() < 0.5).ToArray();
+        var grounding = loss.GroundingWeight == 0 ? null : model is TesoSegmenter ? train.GroundingTargets(rows) : train.ObjectTargets(rows);
+        if (options.FlipAugment)
+        {
+            (input, masks) = FlipAugmentation.Apply(input, masks, flip);
+            grounding = grounding is null ? null : FlipAugmentation.ApplyToSlots(grounding, flip);
+        }
+
+        var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null, grounding);
+        return new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["loss"] = parts.Total, ["bce"] = parts.Bce, ["dice"] = parts.Dice, ["infonce"] = parts.InfoNce, ["cue"] = parts.Cue, ["grounding"] = parts.Grounding,
+        };
+    }
+
+    public EpochValidation<SegmentationScores> Validate()
+    {
+        var scores = SegmentationEvaluator.Evaluate(model, val);
+        return new(scores, new Dictionary<string, double>(StringComparer.Ordinal) { ["val_miou"] = scores.MIoU, ["val_f"] = scores.FScore });
+    }
+}
