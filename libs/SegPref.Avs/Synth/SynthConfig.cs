@@ -41,7 +41,7 @@ public sealed partial record SynthConfig
         OffScreenSnrDb = [-6, 6],
         PitchSpreadSemitones = 5,
         TimbreVariation = true,
-        SourceLevelSpreadDb = 12,
+        SourceLevelSpreadDb = 45,
     };
 
     /// <summary>Seed of all random streams.</summary>
