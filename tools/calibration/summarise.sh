@@ -4,8 +4,8 @@
 set -euo pipefail
 work=$1; out=$2
 jq -s 'sort_by(.name)' "$work"/*/result.json > "$out"
-echo "| setting | off-screen clips / frames / only | off-screen SNR dB | pitch ± st | timbre | level spread dB | noise floor dBFS | val J (normal) | val J (mute) | mute ΔJ | Null S (mute) |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|"
-jq -r '.[] | "| \(.name) | \(.config.off_screen_clip_probability) / \(.config.off_screen_frame_probability) / \(.config.off_screen_only_frame_probability) | \(.config.off_screen_snr_db | map(tostring) | join(".."))"
+echo "| setting | priors habitual / other | off-screen clips / frames / only | off-screen SNR dB | pitch ± st | timbre | level spread dB | noise floor dBFS | val J (normal) | val J (mute) | mute ΔJ | Null S (mute) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+jq -r '.[] | "| \(.name) | \(.config.habitual_prior) / \(.config.other_prior) | \(.config.off_screen_clip_probability) / \(.config.off_screen_frame_probability) / \(.config.off_screen_only_frame_probability) | \(.config.off_screen_snr_db | map(tostring) | join(".."))"
   + " | \(.config.pitch_spread_semitones) | \(if .config.timbre_variation then "yes" else "no" end) | \(.config.source_level_spread_db) | \(.config.noise_floor_dbfs | map(tostring) | join(".."))"
   + " | \(.val_normal_j * 1000 | round / 10) | \(.val_mute_j * 1000 | round / 10) | \(.mute_delta_j * 1000 | round / 10)% | \(.null_s_mute * 1000 | round / 1000) |"' "$out"
