@@ -18,6 +18,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     private readonly Parameter? open_cue;
     private readonly Linear? open_cue_named;
     private readonly Linear? open_cue_visual;
+    private readonly Sequential? cue_prior;
     private readonly SegmenterOptions _options;
 
     /// <summary>
@@ -37,6 +38,10 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         }
 
         prompt_proj = nn.Linear(options.Dim, options.Dim);
+        if (options.EvidenceRelevance)
+        {
+            cue_prior = nn.Sequential(nn.Linear(options.Dim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, 1));
+        }
 
         // softplus(raw) = MarginInit, and softplus keeps the margin strictly positive while it is learned.
         margin_raw = nn.Parameter(tensor(new[] { (float)Math.Log(Math.Exp(options.MarginInit) - 1) }));
@@ -121,6 +126,8 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
             keep = cat([keep, ones(b, 1, dtype: ScalarType.Bool)], 1);
         }
 
+        // The text-only prior of each slot, from its token before any audio (evidence relevance; training only).
+        var prior = cue_prior?.call(x).squeeze(-1);
         var soft = keep.to(x.dtype);
         var support = soft;
         var keeps = new List<Tensor>();
@@ -143,7 +150,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var prompts = prompt_proj.call(x);
         if (_options.DynamicMask == DynamicMaskMode.Off)
         {
-            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null);
+            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior);
         }
 
         // Straight-through: the forward values are the hard 0/1 decisions, the gradient is the sigmoid surrogate's.
@@ -151,6 +158,6 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var anyHard = keep.any(-1).to(x.dtype);
         var anySoft = 1 - (1 - soft).prod(-1);
         var gate = anyHard + anySoft - anySoft.detach();
-        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null);
+        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior);
     }
 }

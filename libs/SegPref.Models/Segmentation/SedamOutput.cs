@@ -17,6 +17,10 @@ namespace SegPref.Models.Segmentation;
 /// the best-supported cue (computed in every mask mode). The served audio reliance of TeSO.
 /// </param>
 /// <param name="HasOpenCue">The last slot is the open cue (<see cref="SegmenterOptions.OpenCue"/>).</param>
+/// <param name="Prior">
+/// With <see cref="SegmenterOptions.EvidenceRelevance"/>: the text-only prior logit of each slot [B,S] (how often such a
+/// cue sounds whatever the audio says), trained beside the relevance; null otherwise. Training only.
+/// </param>
 public sealed record SedamOutput(
     Tensor Prompts,
     Tensor Keep,
@@ -28,4 +32,5 @@ public sealed record SedamOutput(
     IReadOnlyList<Tensor> LayerRelevance,
     IReadOnlyList<Tensor> LayerAttentionLogits,
     Tensor Support,
-    bool HasOpenCue = false);
+    bool HasOpenCue = false,
+    Tensor? Prior = null);

@@ -95,8 +95,16 @@ public static class SegmentationLoss
             early[TensorIndex.Colon, -1] = 1;
         }
 
+        // With evidence relevance: relevance + prior (detached) is the posterior logit, and the prior head learns the
+        // text-only logit from the final targets; the relevance then carries only what the audio adds.
+        var prior = sedam.Prior?.detach();
         var terms = sedam.LayerRelevance.Select((r, l) =>
-            nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), (l == last ? targets : early).masked_select(present).to(r.dtype)));
+            nn.functional.binary_cross_entropy_with_logits((prior is null ? r : r + prior).masked_select(present), (l == last ? targets : early).masked_select(present).to(r.dtype))).ToList();
+        if (sedam.Prior is { } p)
+        {
+            terms.Add(nn.functional.binary_cross_entropy_with_logits(p.masked_select(present), targets.masked_select(present).to(p.dtype)));
+        }
+
         return stack([.. terms]).mean();
     }
 }

@@ -32,6 +32,13 @@ namespace SegPref.Models.Segmentation;
 /// It then cannot learn "no named cue sounds" as a stand-in for "an unnamed one does", which is all data where every
 /// frame has a sounding object (the standard preset) teaches, and which keeps it alive under silence.
 /// </param>
+/// <param name="EvidenceRelevance">
+/// TeSO: the relevance is trained as the audio's evidence for a cue rather than its posterior. A text-only head learns
+/// each cue's prior (how often its class sounds when named), and the cue-relevance loss is applied to relevance + prior
+/// (the prior detached), so the relevance itself, which decides the mask, is what the audio adds: a cue is kept when
+/// the audio makes its class more likely to sound than the text alone does. Without it the relevance also learns the
+/// class prior, and habitual classes survive audio that says nothing.
+/// </param>
 /// <param name="AudioPrompts">
 /// TeSO: besides SeDAM's prompts, the decoder queries also attend to the projected audio tokens the baseline uses (never
 /// masked; the frame gate still blanks frames SeDAM declares silent), so text can only add to the audio prompt.
@@ -62,7 +69,8 @@ public sealed record SegmenterOptions(
     bool AudioPrompts = false,
     bool Grounding = false,
     bool VisualOpenCue = false,
-    bool IsolateOpenCue = false)
+    bool IsolateOpenCue = false,
+    bool EvidenceRelevance = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);

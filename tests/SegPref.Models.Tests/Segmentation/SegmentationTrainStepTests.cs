@@ -53,6 +53,40 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void CueLoss_EvidenceRelevance_IsRelevancePlusDetachedPriorAndThePriorsOwnTerm()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(48);
+        var options = Tiny with { EvidenceRelevance = true };
+        using var model = new TesoSegmenter(options);
+        var input = SegmentationBatch.Random(options, 2, 49);
+        var masks = SegmentationBatch.Masks(options, 2);
+        var targets = tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
+
+        var output = model.call(input);
+        var loss = SegmentationLoss.Compute(output, masks, new SegmentationLossOptions(CueWeight: 1), targets);
+        var sedam = output.Sedam!;
+        var present = targets.ge(0);
+        Tensor Bce(Tensor logits) => nn.functional.binary_cross_entropy_with_logits(logits.masked_select(present), targets.masked_select(present));
+        var expected = (sedam.LayerRelevance.Select(r => Bce(r + sedam.Prior!.detach()).item<float>()).Sum() + Bce(sedam.Prior!).item<float>()) / (sedam.LayerRelevance.Count + 1);
+
+        Assert.Equal(expected, loss.Cue.item<float>(), 5);
+        Assert.Equal([2L, 4L], sedam.Prior!.shape);
+
+        // The relevance terms send no gradient into the prior head: its gradient is that of its own term alone.
+        model.zero_grad();
+        loss.Cue.backward();
+        var prior = model.named_parameters().Where(p => p.name.Contains("cue_prior", StringComparison.Ordinal)).Select(p => p.parameter.grad!.clone()).ToList();
+        model.zero_grad();
+        var again = model.call(input).Sedam!;
+        (Bce(again.Prior!) / (again.LayerRelevance.Count + 1)).backward();
+        var own = model.named_parameters().Where(p => p.name.Contains("cue_prior", StringComparison.Ordinal)).Select(p => p.parameter.grad!).ToList();
+        Assert.NotEmpty(prior);
+        Assert.All(prior.Zip(own), p => Assert.True(p.First.allclose(p.Second, rtol: 1e-4, atol: 1e-6)));
+        Assert.Null(new TesoSegmenter(Tiny).call(input).Sedam!.Prior);
+    }
+
+    [Fact]
     public void Run_WithCueTargetsAndOpenCue_FirstLayerKeepsTheOpenCueAndTheLastDecides()
     {
         using var scope = NewDisposeScope();

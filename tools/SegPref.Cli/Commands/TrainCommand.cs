@@ -34,6 +34,7 @@ internal static class TrainCommand
         var openCue = new Option<bool>("--open-cue") { Description = "TeSO: add SeDAM's open cue, a learned always-valid token for a sounding object the description does not name." };
         var visualOpenCue = new Option<bool>("--visual-open-cue") { Description = "TeSO, with --open-cue: the open cue also sees the frame's pooled visual features, so that it can tell an unnamed visible sounding object from an off-screen sound." };
         var isolateOpenCue = new Option<bool>("--isolate-open-cue") { Description = "TeSO, with --open-cue: the open cue and the text cues do not attend to each other; the open cue sees what the description names instead (it cannot learn 'no named cue sounds' as a stand-in for 'an unnamed one does')." };
+        var evidence = new Option<bool>("--evidence-relevance") { Description = "TeSO, with a cue weight: train the relevance as what the audio adds to a text-only prior of each cue (the prior head is training only), so a cue is kept when the audio supports it, not because its class usually sounds." };
         var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated); on in the served recipe." };
         var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off." };
         var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off)." };
@@ -45,13 +46,13 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            data, model, recipe, preset, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            data, model, recipe, preset, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
             var kind = result.GetRequiredValue(model);
-            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, audioPrompts);
+            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts);
             CliTorch.SetThreads(result.GetValue(threads));
             var options = Options(result, SegmentationRecipes.For(result.GetRequiredValue(recipe), kind)) with { Seed = result.GetValue(seed) };
             T Given<T>(Option<T> option, T fallback) => result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
@@ -60,7 +61,7 @@ internal static class TrainCommand
                 Epochs = Given(epochs, o.Epochs), BatchSize = Given(batch, o.BatchSize), LearningRate = Given(lr, o.LearningRate),
                 DynamicMask = Mask(r.GetValue(noDynamic), r.GetValue(dynamicMask), o.DynamicMask),
                 InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
-                CueWeight = Given(cueWeight, o.CueWeight), OpenCue = Given(openCue, o.OpenCue), VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
+                CueWeight = Given(cueWeight, o.CueWeight), OpenCue = Given(openCue, o.OpenCue), VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
                 RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };

@@ -55,6 +55,11 @@ public static class RunRecipe
             parts.Add(N($"cue weight {t.CueWeight:g4}"));
         }
 
+        if (teso && (t.EvidenceRelevance || config.Options.EvidenceRelevance))
+        {
+            parts.Add("evidence relevance");
+        }
+
         if (teso && (t.OpenCue || config.Options.OpenCue))
         {
             parts.Add((t.IsolateOpenCue || config.Options.IsolateOpenCue ? "isolated " : string.Empty) + (t.VisualOpenCue || config.Options.VisualOpenCue ? "visual open cue" : "open cue"));
@@ -104,7 +109,7 @@ public static class RunRecipe
     {
         var sizes = options with
         {
-            OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, AudioPrompts = false, Grounding = false,
+            OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, EvidenceRelevance = false, AudioPrompts = false, Grounding = false,
             DynamicMask = SegmenterOptions.Small.DynamicMask,
         };
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(

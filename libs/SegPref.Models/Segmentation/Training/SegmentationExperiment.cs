@@ -32,9 +32,9 @@ public static class SegmentationExperiment
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
-        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.VisualOpenCue || request.Options.IsolateOpenCue || request.Options.AudioPrompts || request.Options.CueWeight > 0))
+        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.VisualOpenCue || request.Options.IsolateOpenCue || request.Options.EvidenceRelevance || request.Options.AudioPrompts || request.Options.CueWeight > 0))
         {
-            throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --audio-prompts and --cue-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
+            throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --evidence-relevance, --audio-prompts and --cue-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
         }
 
         TorchRuntime.EnsureInitialized();
@@ -44,6 +44,7 @@ public static class SegmentationExperiment
             OpenCue = request.Kind == "teso" && request.Options.OpenCue,
             VisualOpenCue = request.Kind == "teso" && request.Options.VisualOpenCue,
             IsolateOpenCue = request.Kind == "teso" && request.Options.IsolateOpenCue,
+            EvidenceRelevance = request.Kind == "teso" && request.Options.EvidenceRelevance,
             AudioPrompts = request.Kind == "teso" && request.Options.AudioPrompts,
             Grounding = request.Options.GroundingWeight > 0,
         };

@@ -67,6 +67,10 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("isolate_open_cue")]
     public bool IsolateOpenCue { get; init; }
 
+    /// <summary>TeSO, with <see cref="CueWeight"/> &gt; 0: train the relevance as the audio's evidence (see <see cref="SegmenterOptions.EvidenceRelevance"/>).</summary>
+    [JsonPropertyName("evidence_relevance")]
+    public bool EvidenceRelevance { get; init; }
+
     /// <summary>TeSO: the baseline's audio tokens also prompt the decoder (see <see cref="SegmenterOptions.AudioPrompts"/>).</summary>
     [JsonPropertyName("audio_prompts")]
     public bool AudioPrompts { get; init; }
@@ -95,9 +99,9 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || ((VisualOpenCue || IsolateOpenCue) && !OpenCue) || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || ((VisualOpenCue || IsolateOpenCue) && !OpenCue) || (EvidenceRelevance && CueWeight == 0) || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
         {
-            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1], and a visual or isolated open cue needs the open cue.");
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1], a visual or isolated open cue needs the open cue, and evidence relevance a cue weight.");
         }
     }
 }
