@@ -143,11 +143,18 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.True(exit == 0, output);
         var served = Training(_tmp["served"]);
         Assert.Equal((1.0, true, "Paper"), (served.GetProperty("cue_weight").GetDouble(), served.GetProperty("audio_prompts").GetBoolean(), served.GetProperty("dynamic_mask").GetString()));
+        Assert.Equal((true, true, false), (served.GetProperty("open_cue").GetBoolean(), served.GetProperty("visual_open_cue").GetBoolean(), served.GetProperty("evidence_relevance").GetBoolean()));
 
         (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["paper"], "--recipe", "paper", "--dynamic-mask", "calibrated", "--audio-prompts"]);
         Assert.True(exit == 0, output);
         var paper = Training(_tmp["paper"]);
         Assert.Equal((0.0, true, "Calibrated"), (paper.GetProperty("cue_weight").GetDouble(), paper.GetProperty("audio_prompts").GetBoolean(), paper.GetProperty("dynamic_mask").GetString()));
+        Assert.False(paper.GetProperty("open_cue").GetBoolean());
+
+        (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["plain"], "--open-cue", "false", "--evidence-relevance"]);
+        Assert.True(exit == 0, output);
+        var plain = Training(_tmp["plain"]);
+        Assert.Equal((false, false, true), (plain.GetProperty("open_cue").GetBoolean(), plain.GetProperty("visual_open_cue").GetBoolean(), plain.GetProperty("evidence_relevance").GetBoolean()));
 
         (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--no-dynamic-mask", "--dynamic-mask", "paper"]);
         Assert.Equal(1, exit);

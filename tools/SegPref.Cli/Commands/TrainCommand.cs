@@ -16,7 +16,7 @@ internal static class TrainCommand
         var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
         var model = new Option<string>("--model") { Description = "teso or audio-only.", DefaultValueFactory = _ => "teso" };
         model.AcceptOnlyFromAmong("teso", "audio-only");
-        var recipe = new Option<string>("--recipe") { Description = "Named recipe (docs/teso-training.md): served (the served TeSO: learned cue-audio relevance, audio prompts) or paper (the paper's recipe). Explicit switches override it; for audio-only only its shared settings (epochs, batch, lr, flips) apply.", DefaultValueFactory = _ => SegmentationRecipes.Served };
+        var recipe = new Option<string>("--recipe") { Description = "Named recipe (docs/teso-training.md): served (the served TeSO: learned cue-audio relevance, the visual open cue, audio prompts) or paper (the paper's recipe). Explicit switches override it; for audio-only only its shared settings (epochs, batch, lr, flips) apply.", DefaultValueFactory = _ => SegmentationRecipes.Served };
         recipe.AcceptOnlyFromAmong([.. SegmentationRecipes.Names]);
         var preset = new Option<string>("--preset") { Description = "Segmenter preset (small trains on 2 CPU cores; paper = ResNet-50 sizes).", DefaultValueFactory = _ => "small" };
         var output = new Option<string>("--out") { Description = "Run folder (segmenter.json, weights.bin, metrics.json, curves.png).", Required = true };
@@ -61,7 +61,9 @@ internal static class TrainCommand
                 Epochs = Given(epochs, o.Epochs), BatchSize = Given(batch, o.BatchSize), LearningRate = Given(lr, o.LearningRate),
                 DynamicMask = Mask(r.GetValue(noDynamic), r.GetValue(dynamicMask), o.DynamicMask),
                 InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
-                CueWeight = Given(cueWeight, o.CueWeight), OpenCue = Given(openCue, o.OpenCue), VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
+                CueWeight = Given(cueWeight, o.CueWeight), OpenCue = Given(openCue, o.OpenCue),
+                // The recipe's open-cue refinements follow the open cue: `--recipe served --open-cue false` drops them too.
+                VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
                 RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };

@@ -13,7 +13,8 @@ public static class SegmentationRecipes
 
     /// <summary>
     /// The served recipe: the paper's rule, with the mean attention logit trained as a cue-audio relevance by the
-    /// cue-relevance loss, plus the baseline's audio tokens as extra decoder prompts (docs/teso-training.md).
+    /// cue-relevance loss, the open cue with the frame's pooled visual features (for a sounding object the description
+    /// does not name), and the baseline's audio tokens as extra decoder prompts (docs/teso-training.md).
     /// </summary>
     public const string Served = "served";
 
@@ -28,7 +29,7 @@ public static class SegmentationRecipes
         var teso = name switch
         {
             Paper => shared,
-            Served => shared with { CueWeight = 1.0, AudioPrompts = true },
+            Served => shared with { CueWeight = 1.0, OpenCue = true, VisualOpenCue = true, AudioPrompts = true },
             _ => throw new ArgumentException($"Unknown recipe '{name}' (expected {string.Join(" or ", Names)}).", nameof(name)),
         };
         return kind == "teso" ? teso : shared;

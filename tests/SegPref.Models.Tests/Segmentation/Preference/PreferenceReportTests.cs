@@ -18,11 +18,11 @@ public sealed class PreferenceReportTests : IDisposable
     }
 
     [Fact]
-    public void Describe_TheServedRecipe_NamesTheCueLossAndAudioPrompts()
+    public void Describe_TheServedRecipe_NamesTheCueLossVisualOpenCueAndAudioPrompts()
     {
         var config = Config("teso", SegmentationRecipes.For(SegmentationRecipes.Served, "teso"));
 
-        Assert.Equal("teso, predicted cues, small, 14 epochs, cue weight 1, audio prompts", RunRecipe.Describe(config));
+        Assert.Equal("teso, predicted cues, small, 14 epochs, cue weight 1, visual open cue, audio prompts", RunRecipe.Describe(config));
     }
 
     [Fact]
