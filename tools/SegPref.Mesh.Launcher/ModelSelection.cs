@@ -25,7 +25,7 @@ public sealed record ModelSelection(string Role, string Name, string? Version)
         var eq = text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0 || eq == text.Length - 1)
         {
-            throw new ArgumentException($"--model '{text}': expected ROLE=NAME or ROLE=NAME/VERSION, e.g. segmenter=audio-only or segmenter=teso/6.");
+            throw new ArgumentException($"--model '{text}': expected ROLE=NAME or ROLE=NAME/VERSION, e.g. segmenter=audio-only or segmenter=teso/7.");
         }
 
         var role = text[..eq].Trim();

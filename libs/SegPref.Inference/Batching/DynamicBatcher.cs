@@ -25,7 +25,7 @@ public sealed class DynamicBatcher<TRequest, TResult> : IDisposable
     private readonly string _label;
 
     /// <summary>Starts the scheduler.</summary>
-    /// <param name="label">Names the model in errors, e.g. "segmenter teso/6".</param>
+    /// <param name="label">Names the model in errors, e.g. "segmenter teso/8".</param>
     /// <param name="policy">Instances, batch size, delay, queue bound.</param>
     /// <param name="rows">Rows (axis 0) of a request.</param>
     /// <param name="run">Runs the model once on several requests and returns one result per request, in order.</param>

@@ -16,7 +16,7 @@ internal static class MeshCommand
         var timeout = new Option<double>("--ready-timeout") { Description = "Seconds to wait for every process to report SERVING.", DefaultValueFactory = _ => 180 };
         var model = new Option<string[]>("--model")
         {
-            Description = "ROLE=NAME[/VERSION]: the repository entry a role serves (roles: captioner, cue-encoder, audio-encoder, segmenter), e.g. segmenter=audio-only or segmenter=teso/6. Repeatable.",
+            Description = "ROLE=NAME[/VERSION]: the repository entry a role serves (roles: captioner, cue-encoder, audio-encoder, segmenter), e.g. segmenter=audio-only or segmenter=teso/7. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
         var keys = new Option<string?>("--api-key-file") { Description = "API keys for the gateway, one \"client key\" (or \"client sha256:HEX\") per line; re-read when it changes. Without it the gateway is open and listens on loopback only." };
