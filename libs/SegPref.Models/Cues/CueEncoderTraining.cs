@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Models.Audio;
 using SegPref.Models.Training;
 
@@ -41,6 +42,7 @@ public static class CueEncoderTraining
         options.Validate();
         TrainingRunFolder.CheckStart(runDir, resume, CueEncoderRun.WeightsFile);
         var clock = Stopwatch.StartNew();
+        AvsData.RequireSynthLabels(dataDir, "train-cues (cue words paired with the sounds they name)", "train it on AVS-Synth against the audio encoder you use on real data (`segpref train-cues --audio FILE.pth`, docs/avsbench.md)");
         var dataset = AvssDataset.Open(dataDir);
         var vocabulary = CueVocabulary.AvssSoundCapable;
         CueAudioSet train, val, test;
