@@ -2,7 +2,10 @@ using System.Text.Json;
 using SegPref.Avs.Data;
 using SegPref.Contracts.Clients;
 using SegPref.Mesh.Launcher;
+using SegPref.Models.Segmentation;
 using SegPref.Models.Segmentation.Training;
+using TorchSharp.PyBridge;
+using static TorchSharp.torch;
 
 namespace SegPref.Cli.Tests.AvsBench;
 
@@ -199,6 +202,47 @@ public sealed class AvsBenchCommandsTests(AvsBenchFixture fixture) : IClassFixtu
         Assert.Contains("the AVSS release", output, StringComparison.Ordinal);
         Assert.Contains("synth.json", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_PaperPresetWithTorchvisionBackbone_StartsFromThoseWeightsAndRecordsThem()
+    {
+        var weights = _tmp["resnet50.pth"];
+        Tensor conv1;
+        using (var scope = NewDisposeScope())
+        {
+            manual_seed(7);
+            using var source = new ResNet50Encoder();
+            var dict = source.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+            dict["fc.weight"] = zeros(1000, 2048);
+            dict["fc.bias"] = zeros(1000);
+            PyTorchPickler.PickleStateDict(weights, new System.Collections.Hashtable(dict));
+            conv1 = dict["conv1.weight"].clone().MoveToOuterDisposeScope();
+        }
+
+        using (conv1)
+        {
+            var (exit, output) = await Train(fixture.Trees["s4"], "audio-only", _tmp["paper"], "--preset", "paper", "--backbone-weights", weights, "--max-frames", "2", "--batch", "2", "--lr", "1e-12");
+            Assert.True(exit == 0, output);
+
+            var record = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["paper/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("backbone_weights");
+            Assert.Equal(Path.GetFullPath(weights), record.GetProperty("path").GetString());
+            Assert.Equal(12, record.GetProperty("fingerprint").GetString()!.Length);
+            var (model, _) = SegmenterRun.Load(_tmp["paper"]);
+            using (model)
+            {
+                var trained = model.Trunk.VisualEncoder.state_dict()["conv1.weight"];
+                Assert.True(trained.allclose(conv1, rtol: 0, atol: 1e-6), "the backbone did not start from the file's weights");
+            }
+        }
+
+        var (code, text) = await Train(fixture.Trees["s4"], "audio-only", _tmp["wrong"], "--preset", "paper", "--backbone-weights", fixture.VggishPth, "--max-frames", "2");
+        Assert.Equal(1, code);
+        Assert.Contains("missing keys: conv1.weight", text, StringComparison.Ordinal);
+
+        (code, text) = await Train(fixture.Trees["s4"], "audio-only", _tmp["small"], "--backbone-weights", weights);
+        Assert.Equal(1, code);
+        Assert.Contains("--preset paper", text, StringComparison.Ordinal);
     }
 
     [Fact]
