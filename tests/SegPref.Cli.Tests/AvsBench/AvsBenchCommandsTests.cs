@@ -222,7 +222,7 @@ public sealed class AvsBenchCommandsTests(AvsBenchFixture fixture) : IClassFixtu
 
         using (conv1)
         {
-            var (exit, output) = await Train(fixture.Trees["s4"], "audio-only", _tmp["paper"], "--preset", "paper", "--backbone-weights", weights, "--max-frames", "2", "--batch", "2", "--lr", "1e-12");
+            var (exit, output) = await Train(fixture.Trees["s4"], "audio-only", _tmp["paper"], "--preset", "paper", "--backbone-weights", weights, "--max-frames", "2", "--lr", "1e-12");
             Assert.True(exit == 0, output);
 
             var record = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["paper/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("backbone_weights");
