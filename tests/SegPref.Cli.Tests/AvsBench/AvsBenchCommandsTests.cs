@@ -246,6 +246,16 @@ public sealed class AvsBenchCommandsTests(AvsBenchFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TrainCues_TorchvggishWeights_TrainsAgainstThemAndRecordsTheFile()
+    {
+        var (exit, output) = await CliRunner.RunAsync("train-cues", "--data", fixture["synth"], "--audio", fixture.VggishSafetensors, "--out", _tmp["cues"], "--epochs", "1", "--threads", "1");
+
+        Assert.True(exit == 0, output);
+        var config = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["cues/config.json"], TestContext.Current.CancellationToken)).RootElement;
+        Assert.Equal(Path.GetFullPath(fixture.VggishSafetensors), Path.GetFullPath(config.GetProperty("audio_run").GetString()!));
+    }
+
+    [Fact]
     public async Task Train_VggishWeightsOfAnotherLayout_NamesTheKeys()
     {
         var bad = _tmp["not-vggish.pth"];
