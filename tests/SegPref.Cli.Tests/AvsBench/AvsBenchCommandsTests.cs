@@ -164,6 +164,29 @@ public sealed class AvsBenchCommandsTests(AvsBenchFixture fixture) : IClassFixtu
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("s4", "*.wav")]
+    [InlineData("ms3", "*.mp4_3.png")]
+    [InlineData("avss", "audio.wav")]
+    [InlineData("avss", "2.png")]
+    public async Task Train_OneValClipFileMissing_NamesThatFile(string format, string pattern)
+    {
+        var copy = CopyTree(fixture.Trees[format], _tmp["partial"]);
+        var removed = Directory.EnumerateFiles(copy, pattern, SearchOption.AllDirectories)
+            .Where(f => f.Contains("synth_val_", StringComparison.Ordinal) && !f.Contains("labels", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Last();
+        File.Delete(removed);
+
+        var (exit, output) = await Train(copy, "audio-only", _tmp["run"]);
+
+        Assert.Equal(1, exit);
+        // The console wraps long lines; the message names the file's path.
+        Assert.True(output.ReplaceLineEndings("").Contains(Path.GetFileName(removed), StringComparison.Ordinal), output);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Train_FolderOfNoKnownLayout_ListsWhatItLookedFor()
     {
