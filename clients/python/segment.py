@@ -2,7 +2,7 @@
 """Segment one clip through the SegPref gateway with a gRPC client generated from protos/ (docs/clients.md).
 
 Generate the client first (Debian: apt-get install python3-grpcio python3-grpc-tools):
-    python3 -m grpc_tools.protoc -I protos --python_out=gen --grpc_python_out=gen $(cd protos && find . -name '*.proto')
+    mkdir -p gen && python3 -m grpc_tools.protoc -I protos --python_out=gen --grpc_python_out=gen $(find protos -name '*.proto')
 Then:
     PYTHONPATH=gen python3 clients/python/segment.py --gateway 127.0.0.1:8080 --audio clip/audio.wav clip/frames/*.png
 
