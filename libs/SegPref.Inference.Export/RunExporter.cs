@@ -15,7 +15,7 @@ namespace SegPref.Inference.Export;
 /// <summary>
 /// `segpref export`: detects a run folder's kind from its files and writes the matching repository entry.
 /// segmenter.json -> segmenter; config.json with "kind": "captioner" -> captioner; with "preset" -> audio encoder;
-/// with "vocabulary" -> cue encoder.
+/// with "vocabulary" -> cue encoder; a .pth, .pt or .safetensors file -> audio encoder imported from torchvggish weights.
 /// </summary>
 public static class RunExporter
 {
@@ -24,6 +24,11 @@ public static class RunExporter
     public static string DetectKind(string runDir)
     {
         ArgumentException.ThrowIfNullOrEmpty(runDir);
+        if (AudioEncoderRun.IsWeightsFile(runDir))
+        {
+            return ModelKinds.AudioEncoder;
+        }
+
         if (!Directory.Exists(runDir))
         {
             throw new InvalidDataException($"{runDir}: run folder not found.");
@@ -91,7 +96,7 @@ public static class RunExporter
             case ModelKinds.AudioEncoder:
                 using (var audio = AudioEncoderRun.Load(runDir))
                 {
-                    var source = ExportSource.For(runDir, Path.Combine(runDir, AudioEncoderRun.WeightsFile), command);
+                    var source = ExportSource.For(runDir, AudioEncoderRun.WeightsPath(runDir), command);
                     var entry = Target(repoRoot, name ?? ModelKinds.AudioEncoder, version, overwrite);
                     return AudioEncoderExporter.Write(audio, repoRoot, entry.Name, entry.Version, source);
                 }

@@ -1,7 +1,7 @@
 namespace SegPref.Avs.Original;
 
 /// <summary>
-/// The original AVSBench S4 or MS3 release (layout in <see cref="AvsBenchLayout"/>). <see cref="Open"/>
+/// The original AVSBench S4 or MS3 release (layout in <see cref="AvsBenchLayout"/>). <see cref="Open(string, AvsBenchSubset)"/>
 /// reads the metadata; each clip's files are checked when it is loaded, and errors name the file.
 /// </summary>
 public sealed class AvsBenchDataset
@@ -24,7 +24,15 @@ public sealed class AvsBenchDataset
 
     /// <summary>Reads the subset's metadata CSV under <paramref name="root"/>.</summary>
     /// <exception cref="InvalidDataException">Missing root or metadata file, or malformed metadata.</exception>
-    public static AvsBenchDataset Open(string root, AvsBenchSubset subset)
+    public static AvsBenchDataset Open(string root, AvsBenchSubset subset) =>
+        Open(root, subset, Path.Combine(root ?? throw new ArgumentNullException(nameof(root)), AvsBenchLayout.MetadataFile(subset)));
+
+    /// <summary>
+    /// Reads the metadata CSV at <paramref name="metadataPath"/> for the files under <paramref name="root"/>: the official
+    /// download keeps <c>s4_meta_data.csv</c> beside the <c>s4_data/</c> folder that holds visual_frames, gt_masks and audio_wav.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Missing root or metadata file, or malformed metadata.</exception>
+    public static AvsBenchDataset Open(string root, AvsBenchSubset subset, string metadataPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         if (!Directory.Exists(root))
@@ -32,7 +40,7 @@ public sealed class AvsBenchDataset
             throw new InvalidDataException($"{root}: dataset folder not found.");
         }
 
-        var rows = AvsBenchMetadata.Read(Path.Combine(root, AvsBenchLayout.MetadataFile(subset)), subset);
+        var rows = AvsBenchMetadata.Read(metadataPath, subset);
         return new AvsBenchDataset(root, subset, rows);
     }
 

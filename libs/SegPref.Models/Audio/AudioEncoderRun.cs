@@ -1,27 +1,32 @@
 using System.Runtime.InteropServices;
 using SegPref.Media.Audio;
 using SegPref.Models.Torch;
+using SegPref.Models.Weights;
 using static TorchSharp.torch;
 
 namespace SegPref.Models.Audio;
 
 /// <summary>
-/// A trained audio encoder loaded from a train-audio run folder: the frozen VGGish (eval mode) plus its tagging head.
-/// Not thread-safe: use one instance per thread.
+/// A trained audio encoder loaded from a train-audio run folder (the frozen VGGish, eval mode, plus its tagging head), or
+/// imported from a torchvggish-layout state dict (.pth or .safetensors; the VGGish alone, no head). Not thread-safe: use
+/// one instance per thread.
 /// </summary>
 public sealed class AudioEncoderRun : IDisposable
 {
     /// <summary>Weights file inside a run folder (TorchSharp format, the whole tagger).</summary>
     public const string WeightsFile = "weights.bin";
 
-    private readonly AudioTagger _tagger;
+    private readonly Vggish _encoder;
+    private readonly AudioTagger? _tagger;
 
-    private AudioEncoderRun(AudioTagger tagger, AudioEncoderConfig config)
+    private AudioEncoderRun(Vggish encoder, AudioTagger? tagger, AudioEncoderConfig config)
     {
+        _encoder = encoder;
         _tagger = tagger;
         Config = config;
-        _tagger.eval();
-        foreach (var parameter in _tagger.parameters())
+        nn.Module module = tagger is null ? encoder : tagger;
+        module.eval();
+        foreach (var parameter in module.parameters())
         {
             parameter.requires_grad = false;
         }
@@ -31,17 +36,33 @@ public sealed class AudioEncoderRun : IDisposable
     public AudioEncoderConfig Config { get; }
 
     /// <summary>The frozen encoder module, for callers that compose it into their own graph.</summary>
-    public Vggish Encoder => _tagger.Encoder;
+    public Vggish Encoder => _encoder;
 
     /// <summary>The full tagger (encoder + head).</summary>
-    public AudioTagger Tagger => _tagger;
+    /// <exception cref="InvalidOperationException">Imported weights have no tagging head.</exception>
+    public AudioTagger Tagger => _tagger ?? throw new InvalidOperationException($"{Config.Data}: imported VGGish weights have no tagging head.");
 
-    /// <summary>Loads config.json and weights.bin from <paramref name="runDir"/>.</summary>
+    /// <summary>Whether <paramref name="path"/> is a weights file <see cref="Load"/> imports (.pth, .pt or .safetensors) rather than a run folder.</summary>
+    public static bool IsWeightsFile(string path) => PyTorchStateDict.IsWeightsFile(path);
+
+    /// <summary>The file whose bytes identify the encoder: weights.bin of a run folder, or the imported state dict itself.</summary>
+    public static string WeightsPath(string runDirOrFile) =>
+        PyTorchStateDict.IsWeightsFile(runDirOrFile) ? runDirOrFile : Path.Combine(runDirOrFile, WeightsFile);
+
+    /// <summary>
+    /// Loads a train-audio run folder (config.json and weights.bin), or imports a torchvggish-layout state dict when
+    /// <paramref name="runDir"/> is a .pth, .pt or .safetensors file (<see cref="Import"/>).
+    /// </summary>
     /// <exception cref="FileNotFoundException">A file is missing.</exception>
     /// <exception cref="InvalidDataException">The files do not match each other (preset or class count) or are malformed.</exception>
     public static AudioEncoderRun Load(string runDir)
     {
         ArgumentException.ThrowIfNullOrEmpty(runDir);
+        if (PyTorchStateDict.IsWeightsFile(runDir))
+        {
+            return Import(runDir);
+        }
+
         var config = AudioEncoderConfig.Read(runDir);
         var weights = Path.Combine(runDir, WeightsFile);
         if (!File.Exists(weights))
@@ -71,7 +92,22 @@ public sealed class AudioEncoderRun : IDisposable
             throw new InvalidDataException($"{weights}: does not match config.json (preset '{config.Preset}', {config.ClassIndices.Length} classes): {ex.Message}", ex);
         }
 
-        return new AudioEncoderRun(tagger, config);
+        return new AudioEncoderRun(tagger.Encoder, tagger, config);
+    }
+
+    /// <summary>
+    /// Imports torchvggish weights (<see cref="VggishWeights.Load"/>: the published vggish-10086976.pth, a .safetensors
+    /// copy, or any state dict in that key layout) as a frozen encoder without a tagging head. Its config records the
+    /// preset found and the file (<see cref="AudioEncoderConfig.Data"/>), with no classes.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="InvalidDataException">Not a torchvggish-layout state dict.</exception>
+    public static AudioEncoderRun Import(string path)
+    {
+        TorchRuntime.EnsureInitialized();
+        var vggish = VggishWeights.Load(path);
+        var config = new AudioEncoderConfig(vggish.Preset.Name, [], [], 0, 0, 0, 0, 0, "none", Path.GetFullPath(path), "imported torchvggish state dict");
+        return new AudioEncoderRun(vggish, null, config);
     }
 
     /// <summary>Saves <paramref name="tagger"/> and <paramref name="config"/> as a run folder that <see cref="Load"/> reads.</summary>
@@ -89,7 +125,7 @@ public sealed class AudioEncoderRun : IDisposable
         ArgumentNullException.ThrowIfNull(examples);
         using var noGrad = no_grad();
         using var input = tensor(examples.Data, [examples.Count, 1, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
-        return _tagger.Encoder.call(input);
+        return _encoder.call(input);
     }
 
     /// <summary>Embeddings [N, 128] of all examples of a clip.</summary>
@@ -102,14 +138,25 @@ public sealed class AudioEncoderRun : IDisposable
     public float[,] Tag(LogMelExamples examples)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        var scores = TaggerScoring.Scores(_tagger, examples.Data, examples.Count);
-        var matrix = new float[examples.Count, _tagger.ClassCount];
+        var tagger = Tagger;
+        var scores = TaggerScoring.Scores(tagger, examples.Data, examples.Count);
+        var matrix = new float[examples.Count, tagger.ClassCount];
         Buffer.BlockCopy(scores, 0, matrix, 0, scores.Length * sizeof(float));
         return matrix;
     }
 
     /// <inheritdoc />
-    public void Dispose() => _tagger.Dispose();
+    public void Dispose()
+    {
+        if (_tagger is null)
+        {
+            _encoder.Dispose();
+        }
+        else
+        {
+            _tagger.Dispose();
+        }
+    }
 
     private static float[,] ToMatrix(Tensor values, int columns)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Media.Audio;
 using SegPref.Models.Training;
 
@@ -39,6 +40,7 @@ public static class AudioPretraining
         options.Validate();
         TrainingRunFolder.CheckStart(runDir, resume, AudioEncoderRun.WeightsFile);
         var clock = Stopwatch.StartNew();
+        AvsData.RequireSynthLabels(dataDir, "train-audio (per-second sound tags)", "import torchvggish's published VGGish instead: `segpref train --vggish-weights vggish-10086976.pth` (docs/avsbench.md)");
         var dataset = AvssDataset.Open(dataDir);
         var trainClips = LoadSplit(dataset, "train", AudioPerturbation.Normal, stages);
         var classes = AudioTaggingSet.SoundingClasses(trainClips);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Models.Audio;
 using SegPref.Models.Torch;
 using SegPref.Models.Training;
@@ -46,6 +47,7 @@ public static class CaptionerTrainer
         set_num_threads(options.Threads);
         var clock = Stopwatch.StartNew();
 
+        AvsData.RequireSynthLabels(dataRoot, "train-captioner (scene descriptions)", "use the committed captioner (docs/avsbench.md says what it can describe)");
         var dataset = AvssDataset.Open(dataRoot);
         var train = CaptionFrames.Load(dataset, "train", model.ImageSize, options.MaxFramesPerSplit);
         var val = CaptionFrames.Load(dataset, "val", model.ImageSize, options.MaxFramesPerSplit);

@@ -10,7 +10,7 @@ namespace SegPref.Models.Cues;
 /// <param name="OutputSize">D, the cue vector width.</param>
 /// <param name="Options">Training hyper-parameters (the sizes above repeat its sizes).</param>
 /// <param name="AudioRun">Full path of the frozen audio-encoder run trained against.</param>
-/// <param name="AudioConfigSha256">SHA-256 (hex) of that run's config.json, to detect a replaced audio encoder.</param>
+/// <param name="AudioConfigSha256">SHA-256 (hex) of that run's config.json (of the state dict itself for imported torchvggish weights), to detect a replaced audio encoder.</param>
 /// <param name="AudioSide">How audio meets the cues, in words.</param>
 /// <param name="UnknownWords">What unknown words and padding map to, in words.</param>
 /// <param name="Data">Dataset root trained on.</param>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Models.Audio;
 using SegPref.Models.Training;
 
@@ -21,7 +22,7 @@ public static class CueEncoderTraining
 
     /// <summary>Runs everything and writes the run folder <paramref name="runDir"/>.</summary>
     /// <param name="dataDir">AVS-Synth root.</param>
-    /// <param name="audioRunDir">A train-audio run folder (the frozen audio encoder).</param>
+    /// <param name="audioRunDir">The frozen audio encoder: a train-audio run folder or a torchvggish-layout state dict.</param>
     /// <param name="runDir">Output folder.</param>
     /// <param name="options">Hyper-parameters; OutputSize must equal the audio embedding width.</param>
     /// <param name="commandLine">Recorded in config.json.</param>
@@ -41,6 +42,7 @@ public static class CueEncoderTraining
         options.Validate();
         TrainingRunFolder.CheckStart(runDir, resume, CueEncoderRun.WeightsFile);
         var clock = Stopwatch.StartNew();
+        AvsData.RequireSynthLabels(dataDir, "train-cues (cue words paired with the sounds they name)", "train it on AVS-Synth against the audio encoder you use on real data (`segpref train-cues --audio FILE.pth`, docs/avsbench.md)");
         var dataset = AvssDataset.Open(dataDir);
         var vocabulary = CueVocabulary.AvssSoundCapable;
         CueAudioSet train, val, test;
@@ -78,9 +80,12 @@ public static class CueEncoderTraining
         return report;
     }
 
-    /// <summary>SHA-256 (lower-case hex) of an audio run's config.json.</summary>
-    public static string AudioConfigHash(string audioRunDir) =>
-        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(audioRunDir, AudioEncoderConfig.FileName))));
+    /// <summary>SHA-256 (lower-case hex) of an audio run's config.json, or of the state dict itself when the audio encoder is imported weights (.pth, .safetensors).</summary>
+    public static string AudioConfigHash(string audioRunDir)
+    {
+        using var stream = File.OpenRead(AudioEncoderRun.IsWeightsFile(audioRunDir) ? audioRunDir : Path.Combine(audioRunDir, AudioEncoderConfig.FileName));
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
 
     private static CueAudioSet Require(CueAudioSet set, string dataDir, string split) =>
         set.Count > 0 ? set : throw new InvalidDataException($"{dataDir}: the '{split}' split has no second with exactly one sounding class.");

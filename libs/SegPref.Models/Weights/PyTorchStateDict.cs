@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace SegPref.Models.Weights;
 
-/// <summary>Loads PyTorch state-dict files (torch.save(model.state_dict())) into TorchSharp modules by key, strictly.</summary>
+/// <summary>Loads PyTorch state-dict files (torch.save(model.state_dict()), or safetensors) into TorchSharp modules by key, strictly.</summary>
 internal static class PyTorchStateDict
 {
     /// <summary>
@@ -16,40 +16,77 @@ internal static class PyTorchStateDict
     public static void LoadInto(nn.Module module, string path, string modelName, IEnumerable<string>? ignoredKeys = null)
     {
         ArgumentNullException.ThrowIfNull(module);
+        var loaded = Read(path, modelName);
+        try
+        {
+            CopyInto(module, path, loaded, ignoredKeys);
+        }
+        finally
+        {
+            Dispose(loaded);
+        }
+    }
+
+    /// <summary>Copies <paramref name="loaded"/> (read from <paramref name="path"/>) into <paramref name="module"/>, strictly; see <see cref="LoadInto"/>.</summary>
+    /// <exception cref="InvalidDataException">Keys or shapes differ (the message lists them).</exception>
+    public static void CopyInto(nn.Module module, string path, Dictionary<string, Tensor> loaded, IEnumerable<string>? ignoredKeys = null)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(loaded);
+        foreach (var key in ignoredKeys ?? [])
+        {
+            loaded.Remove(key, out var skipped);
+            skipped?.Dispose();
+        }
+
+        var target = module.state_dict();
+        StateDictCheck.ThrowIfMismatched(path, target, loaded);
+        using var noGrad = no_grad();
+        foreach (var (key, tensor) in target)
+        {
+            tensor.copy_(loaded[key].to(tensor.dtype));
+        }
+    }
+
+    /// <summary>Disposes every tensor of a dictionary <see cref="Read"/> returned.</summary>
+    public static void Dispose(Dictionary<string, Tensor> loaded)
+    {
+        foreach (var tensor in (loaded ?? throw new ArgumentNullException(nameof(loaded))).Values)
+        {
+            tensor.Dispose();
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> names a weights file these loaders read (.pth or .pt from torch.save, or .safetensors).</summary>
+    public static bool IsWeightsFile(string path) =>
+        File.Exists(path) && Path.GetExtension(path).ToLowerInvariant() is ".pth" or ".pt" or ".safetensors";
+
+    /// <summary>
+    /// Reads a state dict: a PyTorch pickle (torch.save(model.state_dict()), .pth or .pt) or, by extension, a
+    /// .safetensors file. The caller owns the tensors (<see cref="Dispose(Dictionary{string, Tensor})"/>).
+    /// </summary>
+    /// <exception cref="FileNotFoundException">No file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">Not a state-dict file of that kind.</exception>
+    public static Dictionary<string, Tensor> Read(string path, string modelName)
+    {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"{path}: {modelName} state dict not found.", path);
         }
 
-        var loaded = Read(path);
-        try
+        if (Path.GetExtension(path).Equals(".safetensors", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var key in ignoredKeys ?? [])
+            try
             {
-                loaded.Remove(key, out var skipped);
-                skipped?.Dispose();
+                return Safetensors.LoadStateDict(path);
             }
-
-            var target = module.state_dict();
-            StateDictCheck.ThrowIfMismatched(path, target, loaded);
-            using var noGrad = no_grad();
-            foreach (var (key, tensor) in target)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                tensor.copy_(loaded[key].to(tensor.dtype));
+                throw new InvalidDataException($"{path}: not a safetensors file ({ex.Message}).", ex);
             }
         }
-        finally
-        {
-            foreach (var tensor in loaded.Values)
-            {
-                tensor.Dispose();
-            }
-        }
-    }
 
-    private static Dictionary<string, Tensor> Read(string path)
-    {
         Hashtable table;
         try
         {

@@ -13,22 +13,23 @@ internal static class CalibrateCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
+        var data = new DataOptions();
         var run = new Option<string>("--run") { Description = "A TeSO `segpref train` run folder (its weights.bin is updated).", Required = true };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache (default DATA/.segpref-cache; 'none' disables)." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 1 };
         var command = new Command("calibrate", "Choose SeDAM's margin on the val split (normal audio; muted audio stays fully masked for any margin > 0).")
         {
-            data, run, cache, threads,
+            run, cache, threads,
         };
+        data.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
             CliTorch.SetThreads(result.GetValue(threads));
-            var dataDir = result.GetRequiredValue(data);
+            var dataDir = data.Root(result);
             var runDir = result.GetRequiredValue(run);
             MarginCalibration calibration;
             SegmenterRunConfig config;
-            using (var context = EvaluationContext.Open(dataDir, runDir, TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: StageLines.Create(env)))
+            using (var context = EvaluationContext.Open(dataDir, runDir, TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: StageLines.Create(env), format: data.ReadFormat(result)))
             {
                 if (context.Model is not TesoSegmenter teso || context.Config.Options.DynamicMask != DynamicMaskMode.Calibrated)
                 {

@@ -15,7 +15,7 @@ internal static class EvalCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
+        var data = new DataOptions();
         var run = new Option<string>("--run") { Description = "A `segpref train` run folder.", Required = true };
         var split = new Option<string>("--split") { Description = "test, test-counter or val.", DefaultValueFactory = _ => "test" };
         var audio = new Option<string>("--audio") { Description = "normal, mute, wgn-N (e.g. wgn-10, wgn-40), noise-floor, dither, swapped or off-screen (docs/metrics.md).", DefaultValueFactory = _ => "normal" };
@@ -28,16 +28,17 @@ internal static class EvalCommand
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a segmenter run (official mIoU and F-score, Null S) on a split under normal or perturbed audio.")
         {
-            data, run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, threads,
+            run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, threads,
         };
+        data.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
             CliTorch.SetThreads(result.GetValue(threads));
-            var dataDir = result.GetRequiredValue(data);
+            var dataDir = data.Root(result);
             var condition = AudioConditions.Check(result.GetRequiredValue(audio));
             var splitName = result.GetRequiredValue(split);
             var quiet = result.GetValue(json);
-            using var context = EvaluationContext.Open(dataDir, result.GetRequiredValue(run), TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: quiet ? null : StageLines.Create(env));
+            using var context = EvaluationContext.Open(dataDir, result.GetRequiredValue(run), TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: quiet ? null : StageLines.Create(env), format: data.ReadFormat(result));
             var masksDir = result.GetValue(saveMasks);
             var target = context.Split(splitName, condition);
             var predictions = result.GetValue(byClass) ? new float[target.Count][] : null;

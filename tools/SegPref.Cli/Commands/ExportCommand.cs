@@ -12,7 +12,7 @@ internal static class ExportCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var run = new Option<string>("--run") { Description = "Run folder (segmenter.json, or a train-audio / train-cues / train-captioner run).", Required = true };
+        var run = new Option<string>("--run") { Description = "Run folder (segmenter.json, or a train-audio / train-cues / train-captioner run), or a torchvggish state dict (.pth or .safetensors) to serve as the audio encoder.", Required = true };
         var repo = new Option<string>("--repo") { Description = "Model repository root (entries go to <repo>/<name>/<version>/).", Required = true };
         var name = new Option<string?>("--name") { Description = "Model name (default by kind: teso, audio-only, audio-encoder, cue-encoder, captioner)." };
         var version = new Option<string?>("--version") { Description = "Version folder (default: the next free number, so a served entry is never replaced by accident)." };

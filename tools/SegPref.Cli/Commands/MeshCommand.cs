@@ -10,9 +10,9 @@ internal static class MeshCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var repo = new Option<string?>("--repo") { Description = "Model repository root passed to every service (Models:Root), e.g. models/." };
+        var repo = new Option<string?>("--repo") { Description = "Model repository root passed to every service (Models:Root); default: the committed models/ of this checkout, or the copy beside segpref in a build or publish folder." };
         var port = new Option<int>("--port") { Description = "The gateway's public port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
-        var bin = new Option<string?>("--bin") { Description = $"Folder with the built service dlls (default: the repository build output; also ${MeshBinaries.EnvironmentVariable})." };
+        var bin = new Option<string?>("--bin") { Description = $"Folder with the built service dlls (default: ${MeshBinaries.EnvironmentVariable}, then beside segpref, then the repository build output)." };
         var timeout = new Option<double>("--ready-timeout") { Description = "Seconds to wait for every process to report SERVING.", DefaultValueFactory = _ => 180 };
         var model = new Option<string[]>("--model")
         {
@@ -31,7 +31,7 @@ internal static class MeshCommand
         {
             var options = new MeshLaunchOptions
             {
-                ModelRepository = result.GetValue(repo),
+                ModelRepository = result.GetValue(repo) ?? DefaultModelRepository.Resolve(),
                 GatewayPort = result.GetValue(port),
                 BinRoot = result.GetValue(bin),
                 ReadyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
@@ -65,6 +65,7 @@ internal static class MeshCommand
         }
 
         env.Console.Write(table);
+        env.Console.MarkupLineInterpolated($"models: {Path.GetFullPath(options.ModelRepository!)}");
         env.Console.MarkupLineInterpolated($"gateway: [green]{mesh.Gateway}[/] (gRPC with prior knowledge, and POST {mesh.Gateway}v1/segment for JSON). Ctrl-C stops everything.");
         if (options.ApiKeyFile is null)
         {

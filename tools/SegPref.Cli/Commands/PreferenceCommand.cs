@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Avs.Evaluation;
 using SegPref.Cli.Infrastructure;
 using SegPref.Media.Audio;
@@ -14,12 +14,31 @@ namespace SegPref.Cli.Commands;
 /// <summary>`segpref preference`: the segmentation-preference table for several runs, as markdown, JSON and a figure.</summary>
 internal static class PreferenceCommand
 {
+    /// <summary>What the preference table cannot have on <paramref name="data"/>, and why, one line each.</summary>
+    public static IReadOnlyList<string> Skipped(AvsData data, IReadOnlyList<string> conditions)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var lines = new List<string>();
+        var needLabels = conditions.Where(c => AudioConditions.NeedsDataset(c) && !data.HasSynthLabels).ToList();
+        if (needLabels.Count > 0)
+        {
+            lines.Add($"{string.Join(", ", needLabels)}: these conditions are built from AVS-Synth's labels (which classes each clip shows and hears, and its background alone, noise.wav); {AvsDataFormats.Describe(data.Format)} has none.");
+        }
+
+        if (!data.HasSplit("test-counter"))
+        {
+            lines.Add($"test-counter: AVS-Synth's counter-preference split (habitual classes silent, rare ones sounding); {AvsDataFormats.Describe(data.Format)} has no such split, so the counter columns stay empty.");
+        }
+
+        return lines;
+    }
+
     // The conditions shown per run in the examples figure.
     private static readonly string[] FigureConditions = [AudioPerturbation.Normal, AudioPerturbation.Mute, AudioConditions.Swapped];
 
     public static Command Create(CliEnvironment env)
     {
-        var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
+        var data = new DataOptions();
         var runs = new Option<string[]>("--runs") { Description = "`segpref train` run folders.", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "Output folder: preference.json (this dataset's entry added or replaced), preference-NAME.md, examples-NAME.png, reliance-NAME.png.", Required = true };
         var name = new Option<string?>("--name") { Description = "The dataset's name in the results (default: the --data folder's name), e.g. realistic or standard." };
@@ -29,17 +48,25 @@ internal static class PreferenceCommand
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("preference", "The preference tables for several runs: J/F and Delta under normal, mute, WGN -10/-40 dB and off-screen audio; Null S under mute, noise-floor, dither and swapped audio; mean audio reliance; test-counter J/F.")
         {
-            data, runs, output, name, only, examples, cache, threads,
+            runs, output, name, only, examples, cache, threads,
         };
+        data.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
             CliTorch.SetThreads(result.GetValue(threads));
-            var dataDir = result.GetRequiredValue(data);
+            var dataDir = data.Root(result);
             var outDir = result.GetRequiredValue(output);
             var cacheDir = TrainCommand.CacheFolder(result.GetValue(cache), dataDir);
-            var dataset = AvssDataset.Open(dataDir);
+            var dataset = data.Open(result);
             var datasetName = result.GetValue(name) ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDir)));
-            var conditions = result.GetValue(only) is { Length: > 0 } list ? list.Select(AudioConditions.Check).ToList() : null;
+            var asked = result.GetValue(only) is { Length: > 0 } list ? list.Select(AudioConditions.Check).ToList() : [.. AudioConditions.Benchmark];
+            var skipped = Skipped(dataset, asked);
+            foreach (var line in skipped)
+            {
+                env.Console.MarkupLineInterpolated($"[yellow]skipped[/] {line}");
+            }
+
+            var conditions = asked.Where(c => !AudioConditions.NeedsDataset(c) || dataset.HasSynthLabels).ToList();
             var frames = new Dictionary<string, SegmentationFrames>();
             PreferenceFigure? figure = null;
             var rows = new List<PreferenceRow>();
@@ -59,7 +86,7 @@ internal static class PreferenceCommand
                     return f;
                 }
 
-                var shared = EvaluationContext.Open(dataDir, runDir, cacheDir, stages: StageLines.Create(env), sharedFrames: Shared);
+                var shared = EvaluationContext.Open(dataDir, runDir, cacheDir, stages: StageLines.Create(env), sharedFrames: Shared, format: dataset.Format);
                 using (shared)
                 {
                     figure ??= new PreferenceFigure(Shared("test"), PreferenceFigure.PickRows(Shared("test"), result.GetValue(examples)));
@@ -85,10 +112,21 @@ internal static class PreferenceCommand
             var md = new StringBuilder()
                 .AppendLine(CultureInfo.InvariantCulture, $"# Segmentation preference: {datasetName}")
                 .AppendLine()
-                .AppendLine(CultureInfo.InvariantCulture, $"Data: `{Path.GetFullPath(dataDir)}`. J = mIoU, F = F-score (x100).")
+                .AppendLine(CultureInfo.InvariantCulture, $"Data: `{Path.GetFullPath(dataDir)}` ({AvsDataFormats.Describe(dataset.Format)}). J = mIoU, F = F-score (x100).")
                 .AppendLine()
                 .Append(PreferenceReport.Markdown(rows))
                 .AppendLine();
+            if (skipped.Count > 0)
+            {
+                md.AppendLine("Not run on this data:").AppendLine();
+                foreach (var line in skipped)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+                }
+
+                md.AppendLine();
+            }
+
             var seeds = PreferenceReport.SeedMarkdown(rows);
             if (seeds.Length > 0)
             {

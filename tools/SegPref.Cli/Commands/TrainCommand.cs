@@ -13,12 +13,13 @@ internal static class TrainCommand
     public static Command Create(CliEnvironment env)
     {
         var defaults = new SegmentationTrainingOptions();
-        var data = new Option<string>("--data") { Description = "AVS-Synth root.", Required = true };
+        var data = new DataOptions();
         var model = new Option<string>("--model") { Description = "teso or audio-only.", DefaultValueFactory = _ => "teso" };
         model.AcceptOnlyFromAmong("teso", "audio-only");
         var recipe = new Option<string>("--recipe") { Description = "Named recipe (docs/teso-training.md): served (the served TeSO: learned cue-audio relevance, the visual open cue, audio prompts) or paper (the paper's recipe). Explicit switches override it; for audio-only only its shared settings (epochs, batch, lr, flips) apply.", DefaultValueFactory = _ => SegmentationRecipes.Served };
         recipe.AcceptOnlyFromAmong([.. SegmentationRecipes.Names]);
         var preset = new Option<string>("--preset") { Description = "Segmenter preset (small trains on 2 CPU cores; paper = ResNet-50 sizes).", DefaultValueFactory = _ => "small" };
+        var backbone = new Option<string?>("--backbone-weights") { Description = "Start the paper preset's ResNet-50 from torchvision's pretrained weights: a state dict such as resnet50-11ad3fa6.pth (IMAGENET1K_V2), or a .safetensors copy; the classifier (fc.*) is skipped." };
         var output = new Option<string>("--out") { Description = "Run folder (segmenter.json, weights.bin, metrics.json, curves.png).", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Epochs (default: the recipe's, 14)." };
         var seed = new Option<int>("--seed") { Description = "Seed (initialisation, shuffles).", DefaultValueFactory = _ => defaults.Seed };
@@ -46,15 +47,24 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            data, model, recipe, preset, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
+        data.AddTo(command);
         encoders.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
         {
             var kind = result.GetRequiredValue(model);
+            var dataset = data.Open(result);
             RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts);
             CliTorch.SetThreads(result.GetValue(threads));
             var options = Options(result, SegmentationRecipes.For(result.GetRequiredValue(recipe), kind)) with { Seed = result.GetValue(seed) };
+            if (!dataset.HasClassLabels && options.CueWeight > 0 && result.GetResult(cueWeight) is not { Implicit: false })
+            {
+                // The recipe's cue-relevance loss needs the class of every sounding pixel; S4/MS3 masks are binary.
+                env.Console.MarkupLineInterpolated($"note: {dataset.Description} has binary masks, so the recipe's cue-relevance loss is off (--cue-weight 0)");
+                options = options with { CueWeight = 0 };
+            }
+
             T Given<T>(Option<T> option, T fallback) => result.GetResult(option) is { Implicit: false } ? result.GetValue(option)! : fallback;
             SegmentationTrainingOptions Options(ParseResult r, SegmentationTrainingOptions o) => o with
             {
@@ -67,11 +77,15 @@ internal static class TrainCommand
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
                 RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };
-            var dataDir = result.GetRequiredValue(data);
+            var dataDir = data.Root(result);
             var request = new TrainRequest(
                 dataDir, kind, result.GetRequiredValue(preset), result.GetRequiredValue(output), encoders.Read(result),
                 SegmentationExperiment.ParseCues(result.GetRequiredValue(cues)), options, CacheFolder(result.GetValue(cache), dataDir),
-                result.GetValue(resume), "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
+                result.GetValue(resume), "segpref " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)))
+            {
+                Format = dataset.Format,
+                BackboneWeights = result.GetValue(backbone),
+            };
             var trained = SegmentationExperiment.Train(request, StageLines.Create(env), EpochLines(env), ct);
             env.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

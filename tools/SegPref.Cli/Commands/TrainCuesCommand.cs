@@ -13,7 +13,7 @@ internal static class TrainCuesCommand
     public static Command Create(CliEnvironment env)
     {
         var data = new Option<string>("--data") { Description = "AVS-Synth root (metadata.csv, clips with synth.json).", Required = true };
-        var audio = new Option<string>("--audio") { Description = "A train-audio run folder: the frozen audio encoder.", Required = true };
+        var audio = new Option<string>("--audio") { Description = "The frozen audio encoder: a train-audio run folder, or a torchvggish state dict (.pth or .safetensors, as train --vggish-weights).", Required = true };
         var output = new Option<string>("--out") { Description = "Run folder: weights.bin, config.json, metrics.json, curves.png (+ last.bin, optimizer.bin, state.json for --resume).", Required = true };
         var defaults = new CueTrainingOptions();
         var epochs = new Option<int>("--epochs") { Description = "Epochs.", DefaultValueFactory = _ => defaults.Epochs };

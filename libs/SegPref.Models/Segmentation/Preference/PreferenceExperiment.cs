@@ -11,7 +11,7 @@ public static class PreferenceExperiment
     /// <summary>The test conditions, in table order (<see cref="AudioConditions.Benchmark"/>).</summary>
     public static IReadOnlyList<string> Conditions => AudioConditions.Benchmark;
 
-    /// <summary>Evaluates <paramref name="context"/> on test under every condition and on test-counter (normal audio).</summary>
+    /// <summary>Evaluates <paramref name="context"/> on test under every condition and on test-counter (normal audio) where the data has it.</summary>
     /// <param name="context">The run.</param>
     /// <param name="name">Its name in the table.</param>
     /// <param name="onCondition">Gets (condition, scores) as each finishes (progress).</param>
@@ -29,8 +29,13 @@ public static class PreferenceExperiment
             onCondition?.Invoke(condition, scores[condition]);
         }
 
-        var counter = context.Evaluate("test-counter");
-        onCondition?.Invoke("test-counter", counter);
+        // Real data has no test-counter split (an AVS-Synth construction): its row then has no counter scores.
+        var counter = context.Data.HasSplit("test-counter") ? context.Evaluate("test-counter") : null;
+        if (counter is not null)
+        {
+            onCondition?.Invoke("test-counter", counter);
+        }
+
         var normal = scores[AudioPerturbation.Normal];
         var test = scores.ToDictionary(kv => kv.Key, kv => Summarise(kv.Key, kv.Value, normal), StringComparer.Ordinal);
         double? below = null;
@@ -41,7 +46,7 @@ public static class PreferenceExperiment
 
         return new PreferenceRow(
             name, context.Config.Kind, RunRecipe.Describe(context.Config), context.Config.Training.Seed,
-            context.Config.Kind == "teso" ? context.Config.Cues : null, test, Summarise(AudioPerturbation.Normal, counter, counter), below)
+            context.Config.Kind == "teso" ? context.Config.Cues : null, test, counter is null ? new ConditionScores(null, null) : Summarise(AudioPerturbation.Normal, counter, counter), below)
         {
             RelianceByFrame = scores.Where(kv => kv.Value.Reliance is not null).ToDictionary(kv => kv.Key, kv => kv.Value.Reliance!, StringComparer.Ordinal),
         };

@@ -1,4 +1,4 @@
-using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Media.Audio;
 
 namespace SegPref.Models.Segmentation.Training;
@@ -14,9 +14,9 @@ public sealed class EvaluationContext : IDisposable
     private readonly IProgress<(string Stage, int Done, int Total)>? _stages;
     private float[]? _silence;
 
-    private EvaluationContext(AvssDataset dataset, Segmenter model, SegmenterRunConfig config, FrozenEncoders encoders, FeatureCache cache, IProgress<(string, int, int)>? stages)
+    private EvaluationContext(AvsData data, Segmenter model, SegmenterRunConfig config, FrozenEncoders encoders, FeatureCache cache, IProgress<(string, int, int)>? stages)
     {
-        Dataset = dataset;
+        Data = data;
         Model = model;
         Config = config;
         Encoders = encoders;
@@ -24,8 +24,8 @@ public sealed class EvaluationContext : IDisposable
         _stages = stages;
     }
 
-    /// <summary>The dataset.</summary>
-    public AvssDataset Dataset { get; }
+    /// <summary>The dataset (any layout <see cref="AvsData"/> reads).</summary>
+    public AvsData Data { get; }
 
     /// <summary>The segmenter (eval mode, best weights).</summary>
     public Segmenter Model { get; }
@@ -39,11 +39,14 @@ public sealed class EvaluationContext : IDisposable
     /// <summary>The run's cue source.</summary>
     public CueSource Cues => SegmentationExperiment.ParseCues(Config.Cues);
 
-    /// <summary>Opens <paramref name="runDir"/> on <paramref name="dataDir"/>; <paramref name="encoders"/> overrides the encoder paths recorded in the run.</summary>
-    /// <exception cref="InvalidDataException">An encoder's weights differ from those the run was trained with.</exception>
+    /// <summary>
+    /// Opens <paramref name="runDir"/> on <paramref name="dataDir"/> (its layout detected unless <paramref name="format"/>
+    /// names it); <paramref name="encoders"/> overrides the encoder paths recorded in the run.
+    /// </summary>
+    /// <exception cref="InvalidDataException">An encoder's weights differ from those the run was trained with, or the data is not a dataset segpref reads.</exception>
     public static EvaluationContext Open(
         string dataDir, string runDir, string? cacheDir, EncoderRunPaths? encoders = null, IProgress<(string, int, int)>? stages = null,
-        Func<string, SegmentationFrames>? sharedFrames = null)
+        Func<string, SegmentationFrames>? sharedFrames = null, AvsDataFormat? format = null)
     {
         var (model, config) = SegmenterRun.Load(runDir);
         try
@@ -62,7 +65,18 @@ public sealed class EvaluationContext : IDisposable
                 throw new InvalidDataException($"{runDir}: the encoder weights found ({paths}) are not the ones this run was trained with (fingerprints in segmenter.json).");
             }
 
-            return new EvaluationContext(AvssDataset.Open(dataDir), model, config, loaded, new FeatureCache(cacheDir), stages) { SharedFrames = sharedFrames };
+            AvsData data;
+            try
+            {
+                data = AvsData.Open(dataDir, format);
+            }
+            catch
+            {
+                loaded.Dispose();
+                throw;
+            }
+
+            return new EvaluationContext(data, model, config, loaded, new FeatureCache(cacheDir), stages) { SharedFrames = sharedFrames };
         }
         catch
         {
@@ -79,11 +93,11 @@ public sealed class EvaluationContext : IDisposable
     {
         if (!_frames.TryGetValue(split, out var frames))
         {
-            frames = SharedFrames?.Invoke(split) ?? SegmentationFramesLoader.Load(Dataset, split, Config.Options.ImageSize);
+            frames = SharedFrames?.Invoke(split) ?? SegmentationFramesLoader.Load(Data, split, Config.Options.ImageSize);
             _frames[split] = frames;
         }
 
-        return SegmentationExperiment.LoadSplit(Dataset, split, Config.Options.ImageSize, Encoders, Cues, condition, _cache, _stages, frames);
+        return SegmentationExperiment.LoadSplit(Data, split, Config.Options.ImageSize, Encoders, Cues, condition, _cache, _stages, frames);
     }
 
     /// <summary>Scores the run on <paramref name="split"/> under <paramref name="condition"/>, with the per-frame audio reliance.</summary>

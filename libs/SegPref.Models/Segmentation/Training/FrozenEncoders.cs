@@ -19,12 +19,12 @@ public sealed class FrozenEncoders : IDisposable
         Cues = cues;
         Captioner = captioner;
         Paths = paths;
-        AudioFingerprint = Fingerprint(paths.Audio, AudioEncoderRun.WeightsFile);
-        CueFingerprint = Fingerprint(paths.Cues, CueEncoderRun.WeightsFile);
-        CaptionerFingerprint = captioner is null ? null : Fingerprint(paths.Captioner!, captioner.Config.WeightsFile);
+        AudioFingerprint = Fingerprint(AudioEncoderRun.WeightsPath(paths.Audio));
+        CueFingerprint = Fingerprint(Path.Combine(paths.Cues, CueEncoderRun.WeightsFile));
+        CaptionerFingerprint = captioner is null ? null : Fingerprint(Path.Combine(paths.Captioner!, captioner.Config.WeightsFile));
     }
 
-    /// <summary>The frozen audio encoder.</summary>
+    /// <summary>The frozen audio encoder (a train-audio run, or imported torchvggish weights).</summary>
     public AudioEncoderRun Audio { get; }
 
     /// <summary>The frozen cue encoder.</summary>
@@ -85,9 +85,9 @@ public sealed class FrozenEncoders : IDisposable
         Captioner?.Dispose();
     }
 
-    private static string Fingerprint(string runDir, string weightsFile)
+    internal static string Fingerprint(string weightsFile)
     {
-        using var stream = File.OpenRead(Path.Combine(runDir, weightsFile));
+        using var stream = File.OpenRead(weightsFile);
         return Convert.ToHexStringLower(SHA256.HashData(stream))[..12];
     }
 }

@@ -1,4 +1,4 @@
-using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Media.Audio;
 using SegPref.Models.Torch;
 using SegPref.Models.Training;
@@ -11,6 +11,8 @@ namespace SegPref.Models.Segmentation.Training;
 /// </summary>
 public static class SegmentationExperiment
 {
+    private static readonly string[] TrainingSplits = ["train", "val"];
+
     /// <summary>Cue-source names as used on the command line and in segmenter.json.</summary>
     public static string CueName(CueSource source) => source == CueSource.GroundTruth ? "ground-truth" : "predicted";
 
@@ -37,6 +39,8 @@ public static class SegmentationExperiment
             throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --evidence-relevance, --audio-prompts and --cue-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
         }
 
+        var data = AvsData.Open(request.Data, request.Format);
+        CheckData(request, data);
         TorchRuntime.EnsureInitialized();
         var options = SegmenterOptions.FromPreset(request.Preset) with
         {
@@ -48,22 +52,32 @@ public static class SegmentationExperiment
             AudioPrompts = request.Kind == "teso" && request.Options.AudioPrompts,
             Grounding = request.Options.GroundingWeight > 0,
         };
+        if (request.BackboneWeights is not null && options.Backbone != VisualBackbone.ResNet50)
+        {
+            throw new ArgumentException($"--backbone-weights loads torchvision ResNet-50 weights; the '{request.Preset}' preset has no ResNet-50 (train --preset paper).");
+        }
+
         var cues = request.Kind == "audio-only" ? CueSource.GroundTruth : request.Cues;
         var encoderPaths = cues == CueSource.GroundTruth ? request.Encoders with { Captioner = null } : request.Encoders;
         using var encoders = FrozenEncoders.Load(encoderPaths);
+        var backbone = request.BackboneWeights is { } file ? new WeightsRecord(Path.GetFullPath(file), FrozenEncoders.Fingerprint(file)) : null;
         var config = new SegmenterRunConfig(
             request.Kind, options with { TextDim = encoders.Cues.Config.OutputSize }, request.Options, CueName(cues),
-            Record(encoders), Path.GetFullPath(request.Data), request.CommandLine);
+            Record(encoders), Path.GetFullPath(request.Data), request.CommandLine, null, AvsDataFormats.Name(data.Format), backbone);
         CheckRunFolder(request, config);
 
-        var dataset = AvssDataset.Open(request.Data);
         var cache = new FeatureCache(request.CacheDir);
-        var train = LoadSplit(dataset, "train", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
-        var val = LoadSplit(dataset, "val", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
+        var train = LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
+        var val = LoadSplit(data, "val", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
         SegmenterRun.WriteConfig(request.RunDir, config);
 
         manual_seed(request.Options.Seed);
         using var model = Segmenter.Create(config.Kind, config.Options);
+        if (backbone is not null)
+        {
+            ResNetWeights.LoadStateDict((ResNet50Encoder)model.Trunk.VisualEncoder, backbone.Path);
+        }
+
         if (model is TesoSegmenter teso)
         {
             using var silence = tensor(encoders.SilenceEmbedding());
@@ -75,17 +89,50 @@ public static class SegmentationExperiment
 
     /// <summary>Loads a split with the frozen encoders' audio (under <paramref name="condition"/>) and cue inputs.</summary>
     public static SegmentationSplit LoadSplit(
-        AvssDataset dataset, string split, int size, FrozenEncoders encoders, CueSource cues, string condition, FeatureCache cache,
+        AvsData data, string split, int size, FrozenEncoders encoders, CueSource cues, string condition, FeatureCache cache,
         IProgress<(string Stage, int Done, int Total)>? stages = null, SegmentationFrames? frames = null)
     {
-        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(cache);
-        var total = dataset.Rows.Count(r => r.Split == split);
-        frames ??= SegmentationFramesLoader.Load(dataset, split, size, stages is null ? null : new Audio.SyncProgress<int>(d => stages.Report(($"frames {split}", d, total))));
-        var audio = SegmentationFeatures.Audio(dataset, split, frames, encoders, condition, cache, stages);
+        var total = data.Uids(split).Count;
+        frames ??= SegmentationFramesLoader.Load(data, split, size, stages is null ? null : new Audio.SyncProgress<int>(d => stages.Report(($"frames {split}", d, total))));
+        var audio = SegmentationFeatures.Audio(data, split, frames, encoders, condition, cache, stages);
         var cueInputs = SegmentationFeatures.Cues(split, frames, encoders, cues, cache, stages);
         return new SegmentationSplit(split, frames, audio, audio.Length / frames.Count, cueInputs);
+    }
+
+    // What real data cannot give, refused before anything is loaded: AVS-Synth's descriptions and cue slots (the oracle
+    // cues), its boxes of silent objects (grounding), and per-class labels (the cue-relevance loss, repeat factors) where the
+    // masks are binary. Splits train and val must exist.
+    private static void CheckData(TrainRequest request, AvsData data)
+    {
+        var what = data.Description;
+        if (!data.HasSynthLabels && request.Kind == "teso" && request.Cues == CueSource.GroundTruth)
+        {
+            throw new ArgumentException($"--cues ground-truth reads AVS-Synth's descriptions; {what} has none. Use --cues predicted (the captioner describes every frame and the cue backend extracts the cues).");
+        }
+
+        if (!data.HasSynthLabels && request.Options.GroundingWeight > 0)
+        {
+            throw new ArgumentException($"--grounding-weight needs AVS-Synth's boxes of every object, sounding or silent; {what} has none (drop it).");
+        }
+
+        if (!data.HasClassLabels && request.Options.CueWeight > 0)
+        {
+            throw new ArgumentException($"--cue-weight needs the class of every sounding pixel (AVSS colour masks); the masks of {what} are binary. Pass --cue-weight 0 (or --recipe paper).");
+        }
+
+        if (!data.HasClassLabels && request.Options.RepeatThreshold is not null)
+        {
+            throw new ArgumentException($"--repeat-threshold needs per-class labels (AVSS colour masks); the masks of {what} are binary (drop it).");
+        }
+
+        var missing = TrainingSplits.Where(s => !data.HasSplit(s)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidDataException($"{what}: no '{string.Join("' or '", missing)}' split in its metadata (splits: {string.Join(", ", data.Splits)}).");
+        }
     }
 
     /// <summary>The encoder record of segmenter.json.</summary>

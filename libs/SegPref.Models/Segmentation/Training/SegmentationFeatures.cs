@@ -1,4 +1,4 @@
-using SegPref.Avs.Avss;
+using SegPref.Avs.Data;
 using SegPref.Cues.Lexicon;
 using SegPref.Media.Audio;
 using SegPref.Media.Imaging;
@@ -14,26 +14,28 @@ public static class SegmentationFeatures
     private const int FramesPerCaptionBatch = 256;
 
     /// <summary>
-    /// The audio embedding [N,128] of each frame's second under <paramref name="condition"/> (normal, mute, wgn-N;
-    /// noise seeded per clip, so every model sees the same noisy audio). Cached by encoder, split and condition.
+    /// The audio embedding [N,128] of each frame's second under <paramref name="condition"/> (normal, mute, wgn-N, and on
+    /// AVS-Synth the dataset-aware ones; noise seeded per clip, so every model sees the same noisy audio). Cached by
+    /// encoder, split and condition.
     /// </summary>
-    /// <exception cref="InvalidDataException">The audio does not line up with the frames.</exception>
+    /// <exception cref="InvalidDataException">The audio does not line up with the frames, or the condition needs AVS-Synth labels the data lacks.</exception>
     public static float[] Audio(
-        AvssDataset dataset, string split, SegmentationFrames frames, FrozenEncoders encoders, string condition, FeatureCache cache,
+        AvsData data, string split, SegmentationFrames frames, FrozenEncoders encoders, string condition, FeatureCache cache,
         IProgress<(string Stage, int Done, int Total)>? stages = null)
     {
         ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(frames);
+        ArgumentNullException.ThrowIfNull(cache);
         const int width = Vggish.EmbeddingSize;
         var key = $"audio-{encoders.AudioFingerprint}-{split}-{condition}";
         return cache.GetOrCompute(key, [frames.Count, width], () =>
         {
             var total = frames.Clips.Count;
             var logMel = stages is null ? null : new SyncProgress<int>(d => stages.Report(($"log-mel {split} ({condition})", d, total)));
-            var clips = AudioTaggingData.Load(dataset, split, condition, seed: 0, logMel);
-            if (clips.Count != total || clips.Sum(c => c.Examples.Count) != frames.Count)
+            var clips = SegmentationAudio.Examples(data, split, frames, condition, logMel);
+            if (clips.Sum(c => c.Count) != frames.Count)
             {
-                throw new InvalidDataException($"{dataset.Root}: split '{split}' has {clips.Sum(c => c.Examples.Count)} seconds of audio for {frames.Count} frames.");
+                throw new InvalidDataException($"{data.Description}: split '{split}' has {clips.Sum(c => c.Count)} seconds of audio for {frames.Count} frames.");
             }
 
             var result = new float[frames.Count * width];
@@ -41,8 +43,8 @@ public static class SegmentationFeatures
             var done = 0;
             foreach (var batch in clips.Chunk(ClipsPerBatch))
             {
-                var data = batch.SelectMany(c => c.Examples.Data).ToArray();
-                var embedded = encoders.Audio.Embed(new LogMelExamples(data, batch.Sum(c => c.Examples.Count)));
+                var examples = batch.SelectMany(c => c.Data).ToArray();
+                var embedded = encoders.Audio.Embed(new LogMelExamples(examples, batch.Sum(c => c.Count)));
                 Buffer.BlockCopy(embedded, 0, result, row * width * sizeof(float), embedded.Length * sizeof(float));
                 row += embedded.GetLength(0);
                 done += batch.Length;

@@ -14,6 +14,8 @@ namespace SegPref.Models.Segmentation.Training;
 /// <param name="Data">Dataset root at training time.</param>
 /// <param name="Command">The command line that produced the run.</param>
 /// <param name="Calibration">The margin chosen on val by <c>segpref calibrate</c> (null until then).</param>
+/// <param name="DataFormat">The layout trained on (synth, avss, s4, ms3); null in runs made before other layouts were read (AVS-Synth).</param>
+/// <param name="BackboneWeights">The pretrained backbone the training started from (null = random initialisation).</param>
 public sealed record SegmenterRunConfig(
     [property: JsonPropertyName("kind")] string Kind,
     [property: JsonPropertyName("options")] SegmenterOptions Options,
@@ -22,4 +24,6 @@ public sealed record SegmenterRunConfig(
     [property: JsonPropertyName("encoders")] EncoderRecord Encoders,
     [property: JsonPropertyName("data")] string Data,
     [property: JsonPropertyName("command")] string Command,
-    [property: JsonPropertyName("calibration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MarginCalibration? Calibration = null);
+    [property: JsonPropertyName("calibration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MarginCalibration? Calibration = null,
+    [property: JsonPropertyName("data_format"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DataFormat = null,
+    [property: JsonPropertyName("backbone_weights"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WeightsRecord? BackboneWeights = null);
