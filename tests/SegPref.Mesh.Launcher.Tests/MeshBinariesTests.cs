@@ -66,11 +66,13 @@ public sealed class MeshBinariesTests : IDisposable
     [Fact]
     public void Locate_ToolInsideTheRepositoryBuild_FindsTheServiceBuildOutput()
     {
-        var tool = Path.Combine(RepositoryRoot.Path, "tools", "SegPref.Cli", "bin", "Debug", "net10.0");
+        // The configuration this test assembly was built in (bin/<configuration>/net10.0), which the gateway's build shares.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        var tool = Path.Combine(RepositoryRoot.Path, "tools", "SegPref.Cli", "bin", configuration, "net10.0");
 
         var dll = MeshBinaries.Locate("SegPref.Gateway", "gateway", binRoot: null, environmentRoot: null, toolDirectory: tool);
 
-        Assert.Equal(Path.Combine(RepositoryRoot.Path, "gateway", "SegPref.Gateway", "bin", "Debug", "net10.0", "SegPref.Gateway.dll"), dll);
+        Assert.Equal(Path.Combine(RepositoryRoot.Path, "gateway", "SegPref.Gateway", "bin", configuration, "net10.0", "SegPref.Gateway.dll"), dll);
     }
 
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_dir, name)).FullName;
