@@ -54,7 +54,8 @@ public static partial class GatewayExtensions
         app.MapMetrics();
         app.MapGrpcReflectionService();
 
-        // The REST route takes POST only (JSON transcoding); other methods are answered here rather than 404 upstream.
+        // The REST routes take POST (and GET /v1/models, a more specific route that wins over this one); other methods
+        // are answered here rather than 404 upstream.
         app.MapMethods("/v1/{**rest}", ["GET", "PUT", "DELETE", "PATCH"], context =>
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;

@@ -69,6 +69,11 @@ public sealed class SegmentClient : IDisposable
         return await _client.SegmentAsync(request, _headers, DateTime.UtcNow.Add(timeout), ct);
     }
 
+    /// <summary>What the pipeline serves: its segmenters with their frame sizes, the training window and the request limits.</summary>
+    /// <exception cref="Grpc.Core.RpcException">UNAUTHENTICATED without a valid key, UNAVAILABLE when nothing answers, ...</exception>
+    public async Task<DescribeResponse> DescribeAsync(TimeSpan timeout, CancellationToken ct) =>
+        await _client.DescribeAsync(new DescribeRequest(), _headers, DateTime.UtcNow.Add(timeout), ct);
+
     /// <summary>Segments one clip given as encoded frames and WAV bytes.</summary>
     public Task<PipelineResponse> SegmentAsync(IReadOnlyList<byte[]> frames, byte[] wav, SegmentClientOptions options, CancellationToken ct)
     {

@@ -5,9 +5,9 @@ using SegPref.ServiceDefaults.Errors;
 
 namespace SegPref.Segmentation.Service.Grpc;
 
-/// <summary>segpref.segmentation.v1.Pipeline over gRPC (and POST /v1/segment through JSON transcoding).</summary>
+/// <summary>segpref.segmentation.v1.Pipeline over gRPC (and POST /v1/segment, GET /v1/models through JSON transcoding).</summary>
 [BindServiceMethod(typeof(PipelineGrpcService), nameof(BindService))]
-internal sealed class PipelineGrpcService(PipelineRunner runner) : Contracts.Segmentation.V1.Pipeline.PipelineBase
+internal sealed class PipelineGrpcService(PipelineRunner runner, PipelineDescriber describer) : Contracts.Segmentation.V1.Pipeline.PipelineBase
 {
     /// <summary>The generated descriptor (JSON transcoding and reflection look it up on the bind type).</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => Contracts.Segmentation.V1.Pipeline.Descriptor;
@@ -18,4 +18,7 @@ internal sealed class PipelineGrpcService(PipelineRunner runner) : Contracts.Seg
 
     public override Task<PipelineResponse> Segment(PipelineRequest request, ServerCallContext context) =>
         runner.RunAsync(request, context.Deadline, context.CancellationToken);
+
+    public override Task<DescribeResponse> Describe(DescribeRequest request, ServerCallContext context) =>
+        Task.FromResult(describer.Describe());
 }

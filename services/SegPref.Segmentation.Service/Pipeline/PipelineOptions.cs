@@ -30,4 +30,11 @@ public sealed class PipelineOptions
     /// and flag the reply as degraded.
     /// </summary>
     public bool AllowAudioOnlyFallback { get; set; }
+
+    /// <summary>
+    /// Frames per window the served models were trained on, one per second (AVSBench and AVS-Synth: 5), reported by
+    /// Describe so that clients cut long videos the same way.
+    /// </summary>
+    [Range(1, 1024)]
+    public int WindowFrames { get; set; } = 5;
 }

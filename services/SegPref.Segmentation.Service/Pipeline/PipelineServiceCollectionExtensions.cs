@@ -33,6 +33,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IPipelineStages, GrpcPipelineStages>();
         services.AddSingleton<SilenceEmbeddings>();
         services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<PipelineDescriber>();
         return services;
     }
 

@@ -14,6 +14,10 @@ public sealed class SegmentationEngine(ModelSet<IMaskSegmenter, SegmenterInput, 
     /// <summary>The default segmenter.</summary>
     public IMaskSegmenter Model => models.Default.Model;
 
+    /// <summary>Every segmenter served, the default first.</summary>
+    public IEnumerable<BatchedModel<IMaskSegmenter, SegmenterInput, SegmenterOutput>> Served =>
+        models.All.OrderBy(m => m == models.Default ? 0 : 1);
+
     /// <summary>The segmenter a request names (null or empty = the default).</summary>
     /// <exception cref="ArgumentException">A malformed version.</exception>
     /// <exception cref="ModelNotFoundException">No such model or version here.</exception>

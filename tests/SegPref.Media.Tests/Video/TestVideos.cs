@@ -73,6 +73,19 @@ internal sealed class TestVideos : IDisposable
         Assert.True(exit == 0, $"ffmpeg {string.Join(' ', arguments)}: {errors}");
     }
 
+    /// <summary>
+    /// <paramref name="name"/>: a copy of the MP4 <paramref name="source"/> whose video codec no decoder claims (the
+    /// 'avc1' sample description after 'stsd' renamed 'zzzz').
+    /// </summary>
+    public async Task<string> UnknownCodecCopyAsync(string source, string name)
+    {
+        var bytes = await File.ReadAllBytesAsync(source, TestContext.Current.CancellationToken);
+        var stsd = bytes.AsSpan().IndexOf("stsd"u8);
+        "zzzz"u8.CopyTo(bytes.AsSpan(stsd + bytes.AsSpan(stsd).IndexOf("avc1"u8)));
+        await File.WriteAllBytesAsync(this[name], bytes, TestContext.Current.CancellationToken);
+        return this[name];
+    }
+
     /// <summary>One decoded frame of <paramref name="video"/> at <paramref name="seconds"/> as RGB.</summary>
     public async Task<RgbImage> FrameAtAsync(string video, double seconds)
     {

@@ -59,16 +59,9 @@ public sealed class VideoProbeTests
     public async Task ProbeAsync_CodecFfmpegDoesNotKnow_FailsAsUnsupportedCodec()
     {
         using var videos = new TestVideos();
-        var path = await videos.MakeAsync("clip", 2);
-        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
+        var path = await videos.UnknownCodecCopyAsync(await videos.MakeAsync("clip", 2), "odd.mp4");
 
-        // The sample description names the codec: 'avc1' after 'stsd' becomes a fourcc no decoder claims.
-        var stsd = bytes.AsSpan().IndexOf("stsd"u8);
-        var avc1 = stsd + bytes.AsSpan(stsd).IndexOf("avc1"u8);
-        "zzzz"u8.CopyTo(bytes.AsSpan(avc1));
-        await File.WriteAllBytesAsync(videos["odd.mp4"], bytes, TestContext.Current.CancellationToken);
-
-        var error = await Assert.ThrowsAsync<InvalidDataException>(() => VideoProbe.ProbeAsync(videos.Tools, videos["odd.mp4"], TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => VideoProbe.ProbeAsync(videos.Tools, path, TestContext.Current.CancellationToken));
 
         Assert.StartsWith("odd.mp4: unsupported video codec (tag 'zzzz'): ffmpeg cannot decode it", error.Message, StringComparison.Ordinal);
     }

@@ -109,13 +109,10 @@ public sealed class VideoWindowReaderTests
         using var videos = new TestVideos();
         var path = await videos.MakeAsync("clip", 2);
         var info = await VideoProbe.ProbeAsync(videos.Tools, path, TestContext.Current.CancellationToken);
-        var bytes = await File.ReadAllBytesAsync(path, TestContext.Current.CancellationToken);
-        var stsd = bytes.AsSpan().IndexOf("stsd"u8);
-        "zzzz"u8.CopyTo(bytes.AsSpan(stsd + bytes.AsSpan(stsd).IndexOf("avc1"u8)));
-        await File.WriteAllBytesAsync(videos["odd.mp4"], bytes, TestContext.Current.CancellationToken);
+        var odd = await videos.UnknownCodecCopyAsync(path, "odd.mp4");
 
         // As if the probe had passed (a codec ffprobe names but this ffmpeg cannot decode).
-        await using var reader = VideoWindowReader.Open(videos.Tools, info with { Path = videos["odd.mp4"] }, new VideoWindowOptions { FrameSize = 16 });
+        await using var reader = VideoWindowReader.Open(videos.Tools, info with { Path = odd }, new VideoWindowOptions { FrameSize = 16 });
         var error = await Assert.ThrowsAsync<InvalidDataException>(() => reader.ReadAsync(TestContext.Current.CancellationToken));
 
         Assert.StartsWith("odd.mp4: unsupported video codec: ffmpeg cannot decode it (", error.Message, StringComparison.Ordinal);
