@@ -12,4 +12,16 @@ namespace SegPref.Media.Video;
 /// <param name="Frames">One frame per second, at the reader's frame size.</param>
 /// <param name="Audio">Exactly Frames.Count seconds of mono audio (zeros where the audio stream ended early).</param>
 /// <param name="PaddedSamples">How many samples at the end are such zeros.</param>
-public sealed record VideoWindow(int Index, int StartSecond, IReadOnlyList<RgbImage> Frames, AudioClip Audio, int PaddedSamples);
+public sealed record VideoWindow(int Index, int StartSecond, IReadOnlyList<RgbImage> Frames, AudioClip Audio, int PaddedSamples)
+{
+    /// <summary>The frames as PNG files (lossless: the segmenter sees what ffmpeg decoded).</summary>
+    public byte[][] EncodeFrames() => [.. Frames.Select(ImageCodec.EncodePng)];
+
+    /// <summary>The audio as a 16-bit mono WAV file.</summary>
+    public byte[] EncodeWav()
+    {
+        using var stream = new MemoryStream();
+        WavFile.Write(stream, Audio);
+        return stream.ToArray();
+    }
+}

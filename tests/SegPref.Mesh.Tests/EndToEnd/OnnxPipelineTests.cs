@@ -49,4 +49,17 @@ public sealed class OnnxPipelineTests(OnnxMeshFixture mesh) : IClassFixture<Onnx
         var json = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(5, json.GetProperty("frames").GetArrayLength());
     }
+
+    [Fact]
+    public async Task Describe_CommittedRepository_ReportsTesoAtItsConfiguredSize()
+    {
+        using var client = new SegmentClient(mesh.Gateway.Address);
+
+        var reply = await client.DescribeAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        var teso = reply.Segmenters[0];
+        Assert.Equal(("teso", true, true), (teso.Model.Name, teso.IsDefault, teso.UsesText));
+        var config = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(OnnxMeshFixture.RepositoryRoot, "teso", teso.Model.Version, "config.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(config.RootElement.GetProperty("preprocessing").GetProperty("image_size").GetInt32(), teso.ImageSize);
+    }
 }
