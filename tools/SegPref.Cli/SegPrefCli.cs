@@ -30,6 +30,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(CalibrateCommand.Create(env));
         root.Subcommands.Add(MeshCommand.Create(env));
         root.Subcommands.Add(SegmentCommand.Create(env));
+        root.Subcommands.Add(VideoCommand.Create(env));
         root.Subcommands.Add(ExportCommand.Create(env));
         return root;
     }
