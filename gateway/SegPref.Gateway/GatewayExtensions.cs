@@ -48,6 +48,12 @@ public static partial class GatewayExtensions
             LogOpenOnLoopback(logger, options.ListenOnAllInterfaces ? " (Gateway:ListenOnAllInterfaces ignored)" : string.Empty);
         }
 
+        // The page's static files come before authentication: a person needs the page to type in an API key.
+        if (options.ServePage)
+        {
+            app.UseGatewayPage(options);
+        }
+
         app.UseRouting();
         app.UseGatewaySecurity();
         app.MapMeshHealth();

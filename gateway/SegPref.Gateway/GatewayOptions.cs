@@ -33,4 +33,13 @@ public sealed class GatewayOptions
 
     /// <summary>Password of a PFX certificate.</summary>
     public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Serve the web page (index.html, its script and the example clips in the gateway's web/ folder) at `/`. The
+    /// page's files are public; the API calls it makes carry the key a person types in.
+    /// </summary>
+    public bool ServePage { get; set; } = true;
+
+    /// <summary>The folder the page is served from (default: web/ beside the gateway's assembly).</summary>
+    public string? PageRoot { get; set; }
 }

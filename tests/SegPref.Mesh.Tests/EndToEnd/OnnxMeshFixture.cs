@@ -42,7 +42,8 @@ public sealed class OnnxMeshFixture : IAsyncLifetime
         Directory.Delete(_data, recursive: true);
     }
 
-    private static Dictionary<string, string?> Settings() => new()
+    /// <summary>The services' settings: the committed repository on the CPU, one thread per session.</summary>
+    internal static Dictionary<string, string?> Settings() => new()
     {
         ["Service:Port"] = "0",
         ["Telemetry:Exporter"] = "none",

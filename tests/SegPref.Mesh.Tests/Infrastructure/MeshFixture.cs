@@ -50,9 +50,10 @@ public sealed class MeshFixture : IAsyncLifetime
 
     /// <summary>
     /// Starts the four services with <paramref name="settings"/> (and models from <paramref name="models"/>, or from the
-    /// repository in the settings when null), waits until they are SERVING, then starts the gateway in front of them.
+    /// repository in the settings when null), waits until they are SERVING, then starts the gateway in front of them
+    /// (with <paramref name="gatewaySettings"/> on top of its own, e.g. API keys).
     /// </summary>
-    internal async Task StartAllAsync(Dictionary<string, string?> settings, Func<ModelFactories>? models)
+    internal async Task StartAllAsync(Dictionary<string, string?> settings, Func<ModelFactories>? models, IDictionary<string, string?>? gatewaySettings = null)
     {
         (_settings, _models) = (settings, models);
         Captioner = await StartAsync(b => b.AddCaptionerService(), a => a.MapCaptionerService(), settings, models?.Invoke());
@@ -64,6 +65,11 @@ public sealed class MeshFixture : IAsyncLifetime
         {
             gateway[$"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address"] = host.Address.ToString();
             await WaitServingAsync(host.Address);
+        }
+
+        foreach (var (key, value) in gatewaySettings ?? new Dictionary<string, string?>())
+        {
+            gateway[key] = value;
         }
 
         Gateway = await StartAsync(b => b.AddGateway(), a => a.MapGateway(), gateway);

@@ -66,7 +66,7 @@ internal static class MeshCommand
 
         env.Console.Write(table);
         env.Console.MarkupLineInterpolated($"models: {Path.GetFullPath(options.ModelRepository!)}");
-        env.Console.MarkupLineInterpolated($"gateway: [green]{mesh.Gateway}[/] (gRPC with prior knowledge, and POST {mesh.Gateway}v1/segment for JSON). Ctrl-C stops everything.");
+        env.Console.MarkupLineInterpolated($"gateway: [green]{mesh.Gateway}[/] (gRPC with prior knowledge, POST {mesh.Gateway}v1/segment for JSON, and the web page at {mesh.Gateway}). Ctrl-C stops everything.");
         if (options.ApiKeyFile is null)
         {
             env.Console.MarkupLine("no API keys: the gateway accepts every caller and listens on loopback only (--api-key-file FILE to require keys)");
