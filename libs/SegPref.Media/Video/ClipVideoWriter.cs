@@ -43,7 +43,9 @@ public static class ClipVideoWriter
 
             arguments.AddRange(
             [
-                "-vf", string.Create(inv, $"fps={options.FramesPerSecond},scale={options.Width}:{options.Height}:flags=bilinear,format=yuv420p"),
+                // setsar=1: square pixels at the size asked for (scale alone keeps the square images' aspect through the
+                // sample aspect ratio, and players would show a 640x360 video as 640x640).
+                "-vf", string.Create(inv, $"fps={options.FramesPerSecond},scale={options.Width}:{options.Height}:flags=bilinear,setsar=1,format=yuv420p"),
                 "-c:v", "libx264", "-preset", "veryfast", "-crf", "20",
             ]);
             arguments.AddRange(options.IncludeAudio ? ["-c:a", "aac", "-b:a", "128k"] : ["-an"]);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using SegPref.Media.Masks;
+using SegPref.Media.Video;
 using SegPref.Mesh.Tests.Infrastructure;
 
 namespace SegPref.Mesh.Tests.WebPage;
@@ -83,6 +85,52 @@ public sealed class WebPageTests(WebPageFixture fixture) : IClassFixture<WebPage
             await page.WaitForSelectorAsync("body[data-state='error']", new() { Timeout = Timeout });
 
             Assert.Contains("no-audio.mp4: no audio stream", await page.InnerTextAsync("#error"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task OverlayVideo_WrittenByTheVideoPath_PlaysInChromium()
+    {
+        var folder = Directory.CreateTempSubdirectory("segpref-web-overlay-");
+        try
+        {
+            var tools = TestVideo.Tools();
+            var video = await VideoProbe.ProbeAsync(tools, await TestVideo.MakeAsync(folder.FullName, 3), TestContext.Current.CancellationToken);
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "masks"));
+            for (var second = 0; second < 3; second++)
+            {
+                var pixels = new byte[video.Width * video.Height];
+                pixels.AsSpan(0, pixels.Length / (second + 2)).Fill(1);
+                new BinaryMask(video.Width, video.Height, pixels).Save(Path.Combine(folder.FullName, "masks", $"{second}.png"));
+            }
+
+            var overlay = Path.Combine(folder.FullName, "overlay.mp4");
+            await OverlayVideoWriter.WriteAsync(tools, video, Path.Combine(folder.FullName, "masks", "%d.png"), overlay, new OverlayStyle(), TestContext.Current.CancellationToken);
+            var bytes = await File.ReadAllBytesAsync(overlay, TestContext.Current.CancellationToken);
+            await using var context = await fixture.Browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            page.SetDefaultTimeout(Timeout);
+            await page.RouteAsync("http://overlay.test/**", route => route.Request.Url.EndsWith(".mp4", StringComparison.Ordinal)
+                ? route.FulfillAsync(new() { Status = 200, ContentType = "video/mp4", BodyBytes = bytes })
+                : route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<video id=v src=overlay.mp4 muted></video>" }));
+            await page.GotoAsync("http://overlay.test/");
+
+            // Played, not only loaded: the clock passes 1 s with frames decoded.
+            var played = await page.EvaluateAsync<string>(@"async () => {
+                const v = document.getElementById('v');
+                await v.play();
+                await new Promise((resolve, reject) => {
+                    v.addEventListener('timeupdate', () => { if (v.currentTime > 1) resolve(); });
+                    v.addEventListener('error', () => reject(new Error('media error ' + v.error.code)));
+                });
+                return `${v.videoWidth}x${v.videoHeight} ${Math.round(v.duration)} s ${v.getVideoPlaybackQuality().totalVideoFrames > 0}`;
+            }");
+
+            Assert.Equal("320x240 3 s true", played);
         }
         finally
         {
