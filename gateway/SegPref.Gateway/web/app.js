@@ -232,17 +232,17 @@
     const source = state.source;
     const described = state.described || await describe();
     const segmenter = $('segmenter').value;
-    const window = Math.max(1, described.windowFrames || 5);
+    const windowSeconds = Math.max(1, described.windowFrames || 5);
     const { samples, label } = await audioFor(mode);
-    const windows = Math.ceil(source.frames.length / window);
+    const windows = Math.ceil(source.frames.length / windowSeconds);
     const results = [];
     const timings = new Map();
     const started = performance.now();
     let models = [];
     let degraded = '';
     for (let w = 0; w < windows; w++) {
-      const frames = source.frames.slice(w * window, (w + 1) * window);
-      const from = w * window * source.rate;
+      const frames = source.frames.slice(w * windowSeconds, (w + 1) * windowSeconds);
+      const from = w * windowSeconds * source.rate;
       const slice = new Float32Array(frames.length * source.rate);
       slice.set(samples.subarray(from, Math.min(samples.length, from + slice.length)));
       const request = {
