@@ -51,7 +51,7 @@ public static partial class GatewayExtensions
         // The page's static files come before authentication: a person needs the page to type in an API key.
         if (options.ServePage)
         {
-            app.UseGatewayPage(options);
+            app.UseGatewayPage(options, logger);
         }
 
         app.UseRouting();

@@ -3,17 +3,22 @@ using Microsoft.Extensions.FileProviders;
 namespace SegPref.Gateway;
 
 /// <summary>The web page at `/`: static files from web/ (no framework), served with the default document.</summary>
-internal static class GatewayPage
+internal static partial class GatewayPage
 {
-    public static string Root(GatewayOptions options) =>
-        string.IsNullOrWhiteSpace(options.PageRoot) ? Path.Combine(AppContext.BaseDirectory, "web") : Path.GetFullPath(options.PageRoot);
-
-    public static WebApplication UseGatewayPage(this WebApplication app, GatewayOptions options)
+    public static WebApplication UseGatewayPage(this WebApplication app, GatewayOptions options, ILogger logger)
     {
-        var root = Root(options);
+        var configured = !string.IsNullOrWhiteSpace(options.PageRoot);
+        var root = configured ? Path.GetFullPath(options.PageRoot!) : Path.Combine(AppContext.BaseDirectory, "web");
         if (!Directory.Exists(root))
         {
-            throw new DirectoryNotFoundException($"Gateway:PageRoot '{root}' does not exist (set Gateway:ServePage=false to serve no page).");
+            // A root named in configuration must exist; a build without web/ beside it serves the API without the page.
+            if (configured)
+            {
+                throw new DirectoryNotFoundException($"Gateway:PageRoot '{root}' does not exist (set Gateway:ServePage=false to serve no page).");
+            }
+
+            LogNoPage(logger, root);
+            return app;
         }
 
         var files = new PhysicalFileProvider(root);
@@ -30,4 +35,7 @@ internal static class GatewayPage
         });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No web page: {Root} does not exist (the gateway serves the API only)")]
+    private static partial void LogNoPage(ILogger logger, string root);
 }
