@@ -12,7 +12,7 @@ public sealed class WebPageTests(WebPageFixture fixture) : IClassFixture<WebPage
     private const float Timeout = 100_000;
 
     [Fact]
-    public async Task Page_ExampleClipWithApiKey_ShowsOverlaysCuesRelianceAndTimingsAndMutingChangesTheMasks()
+    public async Task Page_ExampleClipWithApiKey_ShowsOverlaysCuesRelianceAndTimingsAndReRunsMutedAndSwapped()
     {
         await using var context = await fixture.Browser.NewContextAsync();
         var page = await OpenAsync(context);
@@ -47,7 +47,17 @@ public sealed class WebPageTests(WebPageFixture fixture) : IClassFixture<WebPage
         Assert.Equal(5, muted.Count);
         Assert.True(muted.Sum() < pixels.Sum(), $"muted masks ({muted.Sum()} px) should be smaller than with sound ({pixels.Sum()} px)");
         Assert.Equal(1, await page.Locator("section.run[data-mode='original']").CountAsync());
-        await ScreenshotAsync(page, "example-muted-and-original.png");
+
+        // Swapped: the dog example's sound under the guitar's frames; each mode keeps its own section.
+        await page.SelectOptionAsync("#swap-with", "examples/dog.mp4");
+        await page.SelectOptionAsync("#audio-mode", "swapped");
+        await WaitDoneAsync(page, "section.run[data-mode='swapped']");
+
+        var swapped = page.Locator("section.run[data-mode='swapped']");
+        Assert.Contains("the sound of dog.mp4", await swapped.Locator("h2").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(5, (await MaskPixelsAsync(swapped)).Count);
+        Assert.Equal(3, await page.Locator("section.run").CountAsync());
+        await ScreenshotAsync(page, "example-three-audio-modes.png");
     }
 
     [Fact]
