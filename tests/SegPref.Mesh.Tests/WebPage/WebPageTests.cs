@@ -39,7 +39,7 @@ public sealed class WebPageTests(WebPageFixture fixture) : IClassFixture<WebPage
         Assert.Contains("caption", stages);
         Assert.Contains("audio", stages);
 
-        // The switch: the same frames with silence. The served TeSO loses its masks without sound (mute ΔJ 100%).
+        // The switch: the same frames with silence. The served TeSO needs the sound: its masks shrink (here: vanish).
         await page.SelectOptionAsync("#audio-mode", "muted");
         await WaitDoneAsync(page, "section.run[data-mode='muted']");
 
