@@ -24,7 +24,7 @@ internal static class SegmentCommand
         var audio = new Option<string?>("--audio") { Description = "The clip's WAV (any rate, any channel count)." };
         var video = new Option<string?>("--video") { Description = "A video file (anything ffmpeg reads, with a video and an audio stream): cut into windows, segmented window by window, written as masks/<second>.png, timeline.json and overlay.mp4." };
         var outDir = new Option<string>("--out") { Description = "Output folder.", Required = true };
-        var segmenter = new Option<string?>("--segmenter") { Description = "NAME[/VERSION]: the served segmenter to ask for, e.g. audio-only or teso/6 (default: the gateway's default)." };
+        var segmenter = new Option<string?>("--segmenter") { Description = "NAME[/VERSION]: the served segmenter to ask for, e.g. audio-only or teso/8 (default: the gateway's default)." };
         var window = new Option<int?>("--window") { Description = "With --video: seconds per window (default: the window the gateway says its models were trained on, 5 as in AVSBench)." };
         var parallel = new Option<int>("--parallel") { Description = "With --video: windows in flight at once.", DefaultValueFactory = _ => 2 };
         var noOverlay = new Option<bool>("--no-overlay") { Description = "With --video: do not write overlay.mp4." };
@@ -109,7 +109,7 @@ internal static class SegmentCommand
         var parts = text.Split('/', 2, StringSplitOptions.TrimEntries);
         return parts[0].Length > 0 && (parts.Length == 1 || parts[1].Length > 0)
             ? new ModelRef { Name = parts[0], Version = parts.Length == 2 ? parts[1] : string.Empty }
-            : throw new ArgumentException($"--segmenter '{text}': give NAME or NAME/VERSION, e.g. audio-only or teso/6.");
+            : throw new ArgumentException($"--segmenter '{text}': give NAME or NAME/VERSION, e.g. audio-only or teso/8.");
     }
 
     private static Uri ParseAddress(string text) =>
