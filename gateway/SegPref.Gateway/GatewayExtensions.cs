@@ -28,7 +28,14 @@ public static partial class GatewayExtensions
         var auth = builder.Configuration.GetSection(GatewayAuthOptions.SectionName).Get<GatewayAuthOptions>() ?? new GatewayAuthOptions();
         var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.WebHost.ConfigureKestrel(kestrel => ConfigureKestrel(kestrel, options, auth));
-        builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddConfigFilter<ClusterDefaults>();
+        var proxy = builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy")).AddConfigFilter<ClusterDefaults>();
+        if (options.DnsRefreshSeconds > 0)
+        {
+            // One destination per address a destination's host name resolves to, refreshed periodically (headless
+            // Services in Kubernetes: one destination per ready pod).
+            proxy.AddDnsDestinationResolver(o => o.RefreshPeriod = TimeSpan.FromSeconds(options.DnsRefreshSeconds));
+        }
+
         builder.Services.AddGrpc();
         builder.Services.AddGatewayHealth(builder.Configuration);
         builder.AddGatewaySecurity(auth, limits);

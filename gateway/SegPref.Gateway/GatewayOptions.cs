@@ -25,6 +25,14 @@ public sealed class GatewayOptions
     [Range(0.1, 600)]
     public double HealthProbeSeconds { get; set; } = 1;
 
+    /// <summary>
+    /// Seconds between DNS resolutions of the destinations' host names (0 = off: each destination is one address).
+    /// With a headless Service as the destination, every ready pod becomes a destination of its own, so calls are
+    /// balanced over the replicas (a ClusterIP Service would pin each HTTP/2 connection to one pod).
+    /// </summary>
+    [Range(0, 3600)]
+    public double DnsRefreshSeconds { get; set; }
+
     /// <summary>TLS certificate for the public port (PFX, or PEM with <see cref="CertificateKeyPath"/>); none = cleartext.</summary>
     public string? CertificatePath { get; set; }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using Google.Protobuf;
 using Grpc.Net.Client;
-using SegPref.Contracts.Common.V1;
 using SegPref.Contracts.Segmentation.V1;
 
 namespace SegPref.Mesh.Launcher.Tests;
@@ -49,8 +47,7 @@ public sealed class SupervisionTests
     {
         using var channel = GrpcChannel.ForAddress(gateway);
         var client = new Pipeline.PipelineClient(channel);
-        var request = new PipelineRequest { Audio = new Audio { Pcm = new PcmAudio { Samples = Tensor.FromFloatSpan(new float[16000], 16000), SampleRateHz = 16000 } } };
-        request.Frames.Add(new Image { Data = ByteString.CopyFrom(SegPref.Media.Imaging.ImageCodec.EncodePng(SegPref.Media.Imaging.RgbImage.Filled(64, 64, (200, 40, 40)))) });
+        var request = TestRequests.OneRedFrame();
         var clock = Stopwatch.StartNew();
         while (true)
         {

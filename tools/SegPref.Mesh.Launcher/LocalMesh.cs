@@ -104,6 +104,12 @@ public sealed partial class LocalMesh : IAsyncDisposable
             }
         }
 
+        var unknown = options.Replicas.Keys.Except(perService.Keys, StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0 || options.Replicas.Values.Any(n => n is < 1 or > MeshReplicas.Max))
+        {
+            throw new ArgumentException($"--replicas: services are {string.Join(", ", perService.Keys)}, each 1..{MeshReplicas.Max} times.");
+        }
+
         if (options.ApiKeyFile is { } file)
         {
             if (!File.Exists(file))
@@ -136,9 +142,19 @@ public sealed partial class LocalMesh : IAsyncDisposable
         }
 
         var instances = MeshServiceSpec.Services
+            .Select(s => s with { Replicas = _options.Replicas.GetValueOrDefault(s.Name, 1) })
             .SelectMany(s => Enumerable.Range(0, s.Replicas).Select(i => (Spec: s, Name: s.InstanceName(i), Address: Loopback(FreePort()))))
             .ToList();
-        Uri First(string name) => instances.First(i => i.Spec.Name == name).Address;
+
+        // One replica: its address. Several: gRPC's ipv4: list, which the Pipeline balances round-robin per call.
+        string Stage(string name)
+        {
+            var replicas = instances.Where(i => i.Spec.Name == name).Select(i => i.Address).ToList();
+            return replicas.Count == 1
+                ? replicas[0].ToString()
+                : "ipv4:" + string.Join(',', replicas.Select(a => $"{a.Host}:{a.Port.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
         foreach (var instance in instances)
         {
             var settings = new Dictionary<string, string>(common);
@@ -150,9 +166,9 @@ public sealed partial class LocalMesh : IAsyncDisposable
             settings["Service:Port"] = instance.Address.Port.ToString(CultureInfo.InvariantCulture);
             if (instance.Spec.Name == "segmentation")
             {
-                settings["Pipeline:CaptionerUrl"] = First("captioner").ToString();
-                settings["Pipeline:TextCuesUrl"] = First("textcues").ToString();
-                settings["Pipeline:AudioEncoderUrl"] = First("audio").ToString();
+                settings["Pipeline:CaptionerUrl"] = Stage("captioner");
+                settings["Pipeline:TextCuesUrl"] = Stage("textcues");
+                settings["Pipeline:AudioEncoderUrl"] = Stage("audio");
             }
 
             _log($"starting {instance.Name} on {instance.Address}");

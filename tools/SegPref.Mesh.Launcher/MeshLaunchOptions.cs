@@ -21,6 +21,12 @@ public sealed record MeshLaunchOptions
     /// <summary>Which repository entry each model role serves (`--model segmenter=audio-only`); checked before anything starts.</summary>
     public IReadOnlyList<ModelSelection> Models { get; init; } = [];
 
+    /// <summary>
+    /// Processes per service (`--replicas segmentation=2,audio=2`; unnamed services run once). Each replica gets its own
+    /// port and is a destination of its gateway clusters; the Pipeline balances over a stage's replicas.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Replicas { get; init; } = new Dictionary<string, int>();
+
     /// <summary>API keys for the gateway (Auth:ApiKeyFile; one "client key" per line); null = no keys, loopback only.</summary>
     public string? ApiKeyFile { get; init; }
 

@@ -17,6 +17,15 @@ public sealed class PipelineOptions
     [Required]
     public Uri AudioEncoderUrl { get; set; } = MeshPorts.Loopback(MeshPorts.AudioEncoder);
 
+    /// <summary>
+    /// Seconds between re-resolutions of a <c>dns:///</c> stage address (a headless Service: one address per ready
+    /// pod), so replicas that appear are used without waiting for a connection to fail. Stage addresses may be
+    /// <c>http://host:port</c> (one connection), <c>dns:///host:port</c> (round-robin over what the name resolves to)
+    /// or <c>ipv4:ip:port,ip:port</c> (round-robin over a fixed list).
+    /// </summary>
+    [Range(1, 3600)]
+    public double DnsRefreshSeconds { get; set; } = 30;
+
     /// <summary>Longest one stage call may take when the caller's own deadline is later (or absent).</summary>
     [Range(0.1, 3600)]
     public double StageTimeoutSeconds { get; set; } = 30;

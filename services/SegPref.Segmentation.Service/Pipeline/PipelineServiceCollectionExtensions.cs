@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Grpc.Net.Client.Balancer;
 using Grpc.Net.Client.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,11 @@ public static class PipelineServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+
+        // Name resolution for balanced stage addresses (dns:/// re-resolved periodically, ipv4: fixed lists); the
+        // stage channels find these through the client factory's service provider.
+        services.AddSingleton<ResolverFactory>(sp => new DnsResolverFactory(TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<PipelineOptions>>().Value.DnsRefreshSeconds)));
+        services.AddSingleton<ResolverFactory, AddressListResolverFactory>();
         services.AddSingleton<StageHealth>();
         AddStageClient<Contracts.Captioner.V1.Captioner.CaptionerClient>(services, PipelineStageNames.Captioner, o => o.CaptionerUrl);
         AddStageClient<Contracts.TextCues.V1.TextCues.TextCuesClient>(services, PipelineStageNames.TextCues, o => o.TextCuesUrl);
@@ -39,8 +45,8 @@ public static class PipelineServiceCollectionExtensions
 
     // No generic HTTP resilience handler: its timeouts break long calls. Deadlines bound every call; the channel's
     // retry policy retries UNAVAILABLE within that deadline, limited by the retry budget (gRPC retry throttling) and
-    // by the per-call buffer (a larger request is sent once). With a dns:/// address the channel balances round-robin
-    // over every address the name resolves to, so a retry can reach another replica.
+    // by the per-call buffer (a larger request is sent once). With a dns:/// or ipv4: address the channel balances
+    // round-robin over every address, per call, so calls spread over the replicas and a retry can reach another one.
     private static void AddStageClient<TClient>(IServiceCollection services, string stage, Func<PipelineOptions, Uri> address)
         where TClient : class
     {
@@ -66,7 +72,7 @@ public static class PipelineServiceCollectionExtensions
         channel.MaxReceiveMessageSize = limit;
         channel.MaxSendMessageSize = limit;
         var config = new ServiceConfig();
-        if (address(sp.GetRequiredService<IOptions<PipelineOptions>>().Value).Scheme == "dns")
+        if (address(sp.GetRequiredService<IOptions<PipelineOptions>>().Value).Scheme is not ("http" or "https"))
         {
             channel.Credentials = ChannelCredentials.Insecure;
             config.LoadBalancingConfigs.Add(new RoundRobinConfig());

@@ -19,13 +19,18 @@ internal static class MeshCommand
             Description = "ROLE=NAME[/VERSION]: the repository entry a role serves (roles: captioner, cue-encoder, audio-encoder, segmenter), e.g. segmenter=audio-only or segmenter=teso/7. Repeatable.",
             AllowMultipleArgumentsPerToken = false,
         };
+        var replicas = new Option<string[]>("--replicas")
+        {
+            Description = "SERVICE=COUNT[,SERVICE=COUNT...]: run several processes of a service (captioner, textcues, audio, segmentation), e.g. segmentation=2,audio=2; the gateway and the Pipeline balance each call over them.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var keys = new Option<string?>("--api-key-file") { Description = "API keys for the gateway, one \"client key\" (or \"client sha256:HEX\") per line; re-read when it changes. Without it the gateway is open and listens on loopback only." };
         var open = new Option<bool>("--public") { Description = "Let the gateway listen on every interface (needs --api-key-file)." };
         var restarts = new Option<int>("--max-restarts") { Description = "Restarts of one process allowed within 2 minutes before the mesh gives up (0 = never restart).", DefaultValueFactory = _ => 5 };
         var state = new Option<string?>("--state") { Description = "Where to write the mesh's process ids for `segpref bench soak|faults` (default: <temp>/segpref-mesh/gateway-<port>.json)." };
         var up = new Command("up", "Start the captioner, text-cue, audio-encoder and segmentation services and the gateway on loopback, restart any that dies, stop them on Ctrl-C.")
         {
-            repo, port, bin, timeout, model, keys, open, restarts, state,
+            repo, port, bin, timeout, model, replicas, keys, open, restarts, state,
         };
         up.SetAction((result, ct) => CommandErrors.RunAsync(env, async () =>
         {
@@ -36,6 +41,7 @@ internal static class MeshCommand
                 BinRoot = result.GetValue(bin),
                 ReadyTimeout = TimeSpan.FromSeconds(result.GetValue(timeout)),
                 Models = [.. (result.GetValue(model) ?? []).Select(ModelSelection.Parse)],
+                Replicas = MeshReplicas.Parse(result.GetValue(replicas) ?? []),
                 ApiKeyFile = result.GetValue(keys),
                 Public = result.GetValue(open),
                 Restarts = new RestartPolicy { MaxRestarts = result.GetValue(restarts) },
