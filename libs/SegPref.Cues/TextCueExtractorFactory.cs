@@ -23,4 +23,25 @@ public static class TextCueExtractorFactory
                 $"Unknown text-cue backend '{options.Backend}'; use '{LexiconTextCueExtractor.Name}' or '{OpenAiTextCueExtractor.Name}'.", nameof(options)),
         };
     }
+
+    /// <summary>The backend named by <see cref="TextCueOptions.Fallback"/>, or null when none is configured.</summary>
+    /// <exception cref="ArgumentException">A fallback other than the lexicon, or the lexicon falling back to itself.</exception>
+    public static ITextCueExtractor? CreateFallback(TextCueOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var fallback = options.Fallback?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(fallback))
+        {
+            return null;
+        }
+
+        if (fallback != LexiconTextCueExtractor.Name)
+        {
+            throw new ArgumentException($"TextCues:Fallback '{options.Fallback}': only '{LexiconTextCueExtractor.Name}' can stand in for a failing backend.", nameof(options));
+        }
+
+        return string.Equals(options.Backend?.Trim(), LexiconTextCueExtractor.Name, StringComparison.OrdinalIgnoreCase)
+            ? throw new ArgumentException($"TextCues:Fallback '{options.Fallback}': the backend is already the lexicon.", nameof(options))
+            : new LexiconTextCueExtractor();
+    }
 }

@@ -11,6 +11,12 @@ public sealed record TextCueOptions
     /// <summary>"lexicon" (default: deterministic, no I/O) or "openai" (an OpenAI-compatible LLM server).</summary>
     public string Backend { get; init; } = Lexicon.LexiconTextCueExtractor.Name;
 
+    /// <summary>
+    /// The backend that answers when <see cref="Backend"/> fails ("lexicon"), flagged in the reply; null or empty: a
+    /// failing backend is an error (the text-cue service answers UNAVAILABLE naming it).
+    /// </summary>
+    public string? Fallback { get; init; }
+
     /// <summary>Settings for the "openai" backend; required when it is selected.</summary>
     public OpenAiCueOptions? OpenAi { get; init; }
 }

@@ -11,11 +11,13 @@ using SegPref.Serving.Inputs;
 namespace SegPref.TextCues.Service;
 
 /// <summary>The text-cue work, independent of gRPC: cues per description from the backend, then slot embeddings.</summary>
-public sealed class ExtractHandler(
+public sealed partial class ExtractHandler(
     ITextCueExtractor backend,
+    CueBackendFallback fallback,
     ModelSet<ICueEmbedder, string[][], CueEmbeddings> encoders,
     IOptions<InputLimitsOptions> limits,
-    IOptions<TextCuesServiceOptions> options)
+    IOptions<TextCuesServiceOptions> options,
+    ILogger<ExtractHandler> logger)
 {
     internal static readonly ActivitySource Source = new("SegPref.TextCues");
 
@@ -25,12 +27,21 @@ public sealed class ExtractHandler(
         CheckDescriptions(request.Descriptions, limits.Value);
         var watch = Stopwatch.StartNew();
         Cues.TextCues[] cues;
+        var answered = backend.BackendName;
+        string? fallbackReason = null;
         using (Source.StartActivity("textcues.extract"))
         {
             try
             {
                 // Backends are async and safe to call concurrently (the lexicon is pure, the LLM client is HTTP).
                 cues = await backend.ExtractManyAsync(request.Descriptions, options.Value.MaxConcurrency, ct);
+            }
+            catch (CueBackendException ex) when (fallback.Extractor is { } standIn)
+            {
+                fallbackReason = $"text-cue backend '{backend.BackendName}' failed: {ex.Message}; cues from '{standIn.BackendName}'";
+                LogFallback(logger, backend.BackendName, standIn.BackendName, ex.Message);
+                cues = await standIn.ExtractManyAsync(request.Descriptions, options.Value.MaxConcurrency, ct);
+                answered = standIn.BackendName;
             }
             catch (CueBackendException ex)
             {
@@ -48,7 +59,8 @@ public sealed class ExtractHandler(
 
         var response = new ExtractResponse
         {
-            Backend = backend.BackendName,
+            Backend = answered,
+            FallbackReason = fallbackReason ?? string.Empty,
             Model = ModelInfo.From(ModelRegistration.EncoderRole, encoder.Identity.Name, encoder.Identity.Version),
         };
         var width = encoder.Model.EmbeddingSize;
@@ -101,4 +113,7 @@ public sealed class ExtractHandler(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Text-cue backend {Backend} failed ({Problem}); answering from the fallback {Fallback}")]
+    private static partial void LogFallback(ILogger logger, string backend, string fallback, string problem);
 }

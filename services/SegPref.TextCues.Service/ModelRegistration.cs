@@ -23,11 +23,17 @@ public static class ModelRegistration
     {
         var backend = configuration.GetSection(TextCueOptions.SectionName).Get<TextCueOptions>() ?? new TextCueOptions();
 
-        // The backend is built during warm-up, so a bad TextCues section stops the process at start. Its warm-up does
-        // not call the LLM: a server that is down later is answered per request with UNAVAILABLE.
+        // The backend (and its fallback) is built during warm-up, so a bad TextCues section stops the process at start.
+        // Its warm-up does not call the LLM: a server that is down later is answered per request, with UNAVAILABLE or,
+        // with TextCues:Fallback, by the fallback (flagged in the reply).
+        services.AddSingleton(_ => new CueBackendFallback(TextCueExtractorFactory.CreateFallback(backend)));
         services.AddServedModel<ITextCueExtractor>(
             BackendRole,
-            sp => TextCueExtractorFactory.Create(backend, sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiClientName)),
+            sp =>
+            {
+                _ = sp.GetRequiredService<CueBackendFallback>();
+                return TextCueExtractorFactory.Create(backend, sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenAiClientName));
+            },
             extractor => ArgumentException.ThrowIfNullOrEmpty(extractor.BackendName));
 
         // Opened by kind and architecture: our cue encoder, or a third-party text encoder ("text-encoder").

@@ -46,4 +46,32 @@ public sealed class TextCueExtractorFactoryTests
 
         Assert.Equal(["dog,None,None,None", "None,None,None,None", "piano,woman,None,None"], cues.Select(c => c.ToString()));
     }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void CreateFallback_NoneConfigured_Null(string? fallback)
+    {
+        Assert.Null(TextCueExtractorFactory.CreateFallback(new TextCueOptions { Backend = "openai", Fallback = fallback }));
+    }
+
+    [Fact]
+    public void CreateFallback_LexiconBehindOpenAi_Lexicon()
+    {
+        var fallback = TextCueExtractorFactory.CreateFallback(new TextCueOptions { Backend = "openai", Fallback = " Lexicon " });
+
+        Assert.Equal("lexicon", Assert.IsType<LexiconTextCueExtractor>(fallback).BackendName);
+    }
+
+    [Theory]
+    [InlineData("lexicon", "lexicon", "the backend is already the lexicon")]
+    [InlineData("openai", "openai", "only 'lexicon' can stand in for a failing backend")]
+    [InlineData("openai", "gpt", "TextCues:Fallback 'gpt'")]
+    public void CreateFallback_Unsupported_NamesTheSetting(string backend, string fallback, string expected)
+    {
+        var e = Assert.Throws<ArgumentException>(() => TextCueExtractorFactory.CreateFallback(new TextCueOptions { Backend = backend, Fallback = fallback }));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
 }

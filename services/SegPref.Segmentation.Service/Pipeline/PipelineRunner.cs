@@ -91,7 +91,9 @@ public sealed partial class PipelineRunner(
         reply.Frames(segmented.Value.Logits, model.ImageSize, reliance, text.Captions, text.Cues);
         reply.Timing("postprocess", post.Elapsed.TotalMilliseconds).Timing("total", total.Elapsed.TotalMilliseconds);
         reply.Models(text.Captions?.Model, text.Cues?.Model, audio.Model, segmenter.Identity);
-        return reply.Build(text.Cues?.Backend ?? string.Empty, text.DegradedReason);
+        // A text-cue reply from the fallback backend (the configured one failed) is flagged like a degraded text branch.
+        var degraded = text.DegradedReason ?? (string.IsNullOrEmpty(text.Cues?.FallbackReason) ? null : text.Cues.FallbackReason);
+        return reply.Build(text.Cues?.Backend ?? string.Empty, degraded);
     }
 
     private async Task<Inference.Batching.BatchResult<SegmenterOutput>> SegmentAsync(

@@ -32,7 +32,7 @@ internal sealed class InProcessPipelineStages(CaptionHandler captioner, ExtractH
         var inputs = new InputDecoder(limits, new DecodeBudget(limits));
         var stages = new InProcessPipelineStages(
             new CaptionHandler(Set(Batches.Captioner(captionModel, "captioner", Policy(ModelKinds.Captioner, captionModel), recordMetrics: false)), new CaptionCache(Options.Create(new CaptionerOptions())), inputs),
-            new ExtractHandler(TextCueExtractorFactory.Create(new TextCueOptions()), Set(Batches.CueEncoder(cueModel, "cue-encoder", Policy(ModelKinds.CueEncoder, cueModel), recordMetrics: false)), limits, Options.Create(new TextCuesServiceOptions())),
+            new ExtractHandler(TextCueExtractorFactory.Create(new TextCueOptions()), new CueBackendFallback(null), Set(Batches.CueEncoder(cueModel, "cue-encoder", Policy(ModelKinds.CueEncoder, cueModel), recordMetrics: false)), limits, Options.Create(new TextCuesServiceOptions()), Microsoft.Extensions.Logging.Abstractions.NullLogger<ExtractHandler>.Instance),
             new EncodeHandler(Set(Batches.AudioEncoder(audioModel, "audio-encoder", Policy(ModelKinds.AudioEncoder, audioModel), recordMetrics: false)), inputs));
         return new PipelineRunner(
             stages,
