@@ -87,7 +87,7 @@ fi
 
 echo
 echo "Built in $((SECONDS - started)) s on $base (sizes uncompressed, as podman images shows them):"
-printf '%-36s %9s  %s\n' IMAGE SIZE TARGET
+printf '%-44s %9s  %s\n' IMAGE SIZE TARGET
 status=0
 for image in "${built[@]}"; do
   bytes="$(podman image inspect --format '{{.Size}}' "localhost/$image")"
@@ -104,6 +104,6 @@ for image in "${built[@]}"; do
   if [ -n "$target" ]; then
     if [ "$mb" -le "$target" ]; then verdict="<= $target MB"; else verdict="OVER $target MB"; status=1; fi
   fi
-  printf '%-36s %6s MB  %s\n' "localhost/$image" "$mb" "$verdict"
+  printf '%-44s %6s MB  %s\n' "localhost/$image" "$mb" "$verdict"
 done
 exit $status
