@@ -21,6 +21,7 @@ public sealed partial class LocalMesh : IAsyncDisposable
     private readonly List<Task> _supervisors = [];
     private readonly Action<string> _log;
     private readonly MeshLaunchOptions _options;
+    private readonly HashSet<int> _ports = [];
     private string? _statePath;
     private int _stopped;
 
@@ -302,10 +303,21 @@ public sealed partial class LocalMesh : IAsyncDisposable
     private static Uri Loopback(int port) => new($"http://127.0.0.1:{port}");
 
     // The port is free now; another process could take it before the child binds (reported as a start failure).
-    private static int FreePort()
+    /// <summary>
+    /// A loopback port free now and not yet given to another process of this mesh: the OS may hand a just-released
+    /// port out again, which once gave the audio encoder and the segmentation service the same port.
+    /// </summary>
+    private int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            if (_ports.Add(port))
+            {
+                return port;
+            }
+        }
     }
 }
