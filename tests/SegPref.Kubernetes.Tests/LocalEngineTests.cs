@@ -6,7 +6,7 @@ namespace SegPref.Kubernetes.Tests;
 /// Opt-in (SEGPREF_ENGINE_TEST=1; needs podman, runc, aardvark-dns, mmdebstrap and about 3 GB of disk): builds the
 /// images, plays k8s/overlays/local with `podman kube play`, checks the played mesh from the host (non-root, read-only
 /// root, a gRPC and a REST Pipeline call with a mask per frame, 401 without the key) and tears it down.
-/// Not in CI: building the images from a clean clone takes minutes on two cores (docs/kubernetes.md).
+/// .ci/run turns it on wherever podman works (installing podman, runc, aardvark-dns and mmdebstrap when missing).
 /// </summary>
 public sealed class LocalEngineTests
 {
