@@ -13,20 +13,10 @@ internal static class SkiaImageReader
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(sourceName);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPixels);
-        if (bytes.Length == 0)
-        {
-            throw Invalid(sourceName, "the file is empty");
-        }
-
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data)
-            ?? throw Invalid(sourceName, $"not a recognised image format (starts with {Convert.ToHexString(bytes, 0, Math.Min(8, bytes.Length))})");
+        var opened = Open(bytes, sourceName);
+        using var data = opened.Data;
+        using var codec = opened.Codec;
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width <= 0 || height <= 0)
-        {
-            throw Invalid(sourceName, $"the image has no pixels ({width}x{height})");
-        }
-
         var pixels = (long)width * height;
         if (pixels > maxPixels || pixels * 4 > Array.MaxLength)
         {
@@ -49,6 +39,15 @@ internal static class SkiaImageReader
 
     public static (int Width, int Height) ReadSize(byte[] bytes, string sourceName)
     {
+        var opened = Open(bytes, sourceName);
+        using var data = opened.Data;
+        using var codec = opened.Codec;
+        return (codec.Info.Width, codec.Info.Height);
+    }
+
+    /// <summary>The codec over a copy of <paramref name="bytes"/>, refusing empty data, unknown formats and images without pixels.</summary>
+    private static (SKData Data, SKCodec Codec) Open(byte[] bytes, string sourceName)
+    {
         ArgumentNullException.ThrowIfNull(bytes);
         ArgumentNullException.ThrowIfNull(sourceName);
         if (bytes.Length == 0)
@@ -56,11 +55,23 @@ internal static class SkiaImageReader
             throw Invalid(sourceName, "the file is empty");
         }
 
-        using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data)
-            ?? throw Invalid(sourceName, $"not a recognised image format (starts with {Convert.ToHexString(bytes, 0, Math.Min(8, bytes.Length))})");
+        var data = SKData.CreateCopy(bytes);
+        var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            data.Dispose();
+            throw Invalid(sourceName, $"not a recognised image format (starts with {Convert.ToHexString(bytes, 0, Math.Min(8, bytes.Length))})");
+        }
+
         var (width, height) = (codec.Info.Width, codec.Info.Height);
-        return width > 0 && height > 0 ? (width, height) : throw Invalid(sourceName, $"the image has no pixels ({width}x{height})");
+        if (width <= 0 || height <= 0)
+        {
+            codec.Dispose();
+            data.Dispose();
+            throw Invalid(sourceName, $"the image has no pixels ({width}x{height})");
+        }
+
+        return (data, codec);
     }
 
     private static InvalidDataException Invalid(string sourceName, string problem) =>
