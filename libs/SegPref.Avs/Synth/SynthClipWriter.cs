@@ -26,10 +26,15 @@ internal static class SynthClipWriter
         var realistic = config.HasOffScreen || config.NoiseFloorDbfs is not null || config.PitchSpreadSemitones > 0 || config.TimbreVariation;
         var audioRng = realistic ? SynthRandom.ForClip(config.Seed ^ RealisticAudioSalt, splitIndex, clipIndex) : rng;
         var offScreen = config.HasOffScreen ? SynthOffScreen.Plan(config, cast, audioRng) : null;
+
+        // Audible labels (SynthConfig.AudibleLabelDb) need the mix before the labels are drawn; the realistic audio has its
+        // own random stream, so mixing first changes no draw. The audio always follows the plan (cast), the labels may not.
+        var audio = realistic ? SynthMixer.Mix(cast, offScreen, config, audioRng) : null;
+        var labelled = audio is not null && config.AudibleLabelDb is { } threshold ? audio.Audible(cast, threshold) : cast;
         var plans = SynthLayout.Place(cast, size, frames, rng);
         var background = SynthBackground.Draw(size, rng);
 
-        var row = new AvssMetadataRow(uid, uid, 0, 0, string.Join(',', SoundingClasses(cast)), split, Label);
+        var row = new AvssMetadataRow(uid, uid, 0, 0, string.Join(',', SoundingClasses(labelled)), split, Label);
         var dir = AvssLayout.ClipDir(root, row);
         var framesDir = Directory.CreateDirectory(Path.Combine(dir, AvssLayout.FramesFolder)).FullName;
         var labelsDir = Directory.CreateDirectory(Path.Combine(dir, AvssLayout.LabelsFolder)).FullName;
@@ -40,13 +45,13 @@ internal static class SynthClipWriter
             var visibleFraction = SynthRenderer.VisibleFractions(plans, size, t);
             var visible = Enumerable.Range(0, plans.Length).Where(i => visibleFraction[i] > 0).ToArray();
             var (description, cues) = SynthDescriber.Describe(visible.Select(i => plans[i]).ToArray(), size, t, rng);
-            var objects = visible.Select(i => new SynthObjectInfo(plans[i].Kind, cast.Sounding[t][i], plans[i].Distractor, BoxOf(plans[i].Boxes[t]))).ToArray();
+            var objects = visible.Select(i => new SynthObjectInfo(plans[i].Kind, labelled.Sounding[t][i], plans[i].Distractor, BoxOf(plans[i].Boxes[t]))).ToArray();
             infos[t] = new SynthFrameInfo(t, description, cues, objects) { OffScreen = OffScreenAt(offScreen, t, config) };
             File.WriteAllBytes(Path.Combine(framesDir, $"{t}.{extension}"), SynthRenderer.EncodeFrame(background, plans, size, t, config.FrameFormat));
-            SynthRenderer.Labels(plans, cast.Sounding[t], size, t).SaveRgbPng(Path.Combine(labelsDir, $"{t}.png"));
+            SynthRenderer.Labels(plans, labelled.Sounding[t], size, t).SaveRgbPng(Path.Combine(labelsDir, $"{t}.png"));
         }
 
-        var audio = SynthMixer.Mix(cast, offScreen, config, audioRng);
+        audio ??= SynthMixer.Mix(cast, offScreen, config, audioRng);
         WavFile.Write(Path.Combine(dir, AvssLayout.AudioFile), new AudioClip(audio.Mix, SynthConfig.SampleRateHz), WavSampleFormat.Pcm16);
         WavFile.Write(Path.Combine(dir, AvssLayout.NoiseFile), new AudioClip(audio.Noise, SynthConfig.SampleRateHz), WavSampleFormat.Pcm16);
         var noise = config.NoiseFloorDbfs is null ? null : new SynthNoiseInfo(Math.Round(audio.NoiseDb, 2));

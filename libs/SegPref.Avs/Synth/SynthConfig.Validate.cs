@@ -18,6 +18,7 @@ public sealed partial record SynthConfig
         Require(OffScreenSnrDb is { Length: 2 } && OffScreenSnrDb.All(double.IsFinite) && OffScreenSnrDb[0] <= OffScreenSnrDb[1] && OffScreenSnrDb[0] >= -40 && OffScreenSnrDb[1] <= 40, "off-screen SNR must be [min, max] dB within -40..40.");
         Require(PitchSpreadSemitones is >= 0 and <= 12, $"pitch spread must be 0..12 semitones, got {PitchSpreadSemitones}.");
         Require(SourceLevelSpreadDb is >= 0 and <= 60, $"source level spread must be 0..60 dB, got {SourceLevelSpreadDb}.");
+        Require(AudibleLabelDb is null || (NoiseFloorDbfs is not null && AudibleLabelDb is >= -30 and <= 30), $"audible labels need a noise floor and a threshold of -30..30 dB over it, got {AudibleLabelDb}.");
         Require(IsProbability(HabitualPrior) && IsProbability(OtherPrior), "habitual and other priors must be in [0, 1].");
         ArgumentNullException.ThrowIfNull(Priors);
         foreach (var (name, prior) in Priors)

@@ -129,6 +129,16 @@ public sealed partial record SynthConfig
     [JsonPropertyName("source_level_spread_db")]
     public double SourceLevelSpreadDb { get; init; } = 6;
 
+    /// <summary>
+    /// Labels that follow audibility, or null (the default) for labels that follow the generator's plan: with a value, a
+    /// visible source is labelled sounding in a second only when its power that second exceeds the noise floor's by at
+    /// least this many dB, as an annotator marks what they hear (docs/avs-synth.md, "Audible labels"). The audio is
+    /// the same either way; an inaudible source keeps playing under the floor. Needs <see cref="NoiseFloorDbfs"/>.
+    /// </summary>
+    [JsonPropertyName("audible_label_db")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? AudibleLabelDb { get; init; }
+
     /// <summary>Whether any realistic-audio option is on (the standard preset draws none of their random numbers).</summary>
     [JsonIgnore]
     public bool HasOffScreen => OffScreenClipProbability > 0 || OffScreenOnlyFrameProbability > 0;

@@ -19,6 +19,7 @@ internal static class SynthMixer
         var length = frames * SynthDsp.Rate;
         var realistic = config.NoiseFloorDbfs is not null || config.PitchSpreadSemitones > 0 || config.TimbreVariation;
         var sources = new float[length];
+        var sourcePower = new double[cast.Kinds.Length][];
         for (var i = 0; i < cast.Kinds.Length; i++)
         {
             var gate = Gate(t => cast.Sounding[t][i], frames);
@@ -30,6 +31,7 @@ internal static class SynthMixer
             var source = Render(cast.Kinds[i], length, config, realistic, rng);
             var level = SourceRms * Math.Pow(10, rng.Range(-config.SourceLevelSpreadDb, 0) / 20) / Math.Max(1e-9, Rms(source, gate));
             Add(sources, source, gate, level);
+            sourcePower[i] = PowerPerSecond(source, gate, level, frames);
         }
 
         var offScreenMix = new float[length];
@@ -76,9 +78,22 @@ internal static class SynthMixer
                     buffer[n] *= scale;
                 }
             }
+
+            foreach (var power in sourcePower.Where(p => p is not null))
+            {
+                for (var t = 0; t < frames; t++)
+                {
+                    power![t] *= (double)scale * scale;
+                }
+            }
         }
 
-        return new SynthMix(mix, sources, offScreenMix, noise, clipSnrDb);
+        var noisePower = PowerPerSecond(noise, null, 1, frames);
+        return new SynthMix(mix, sources, offScreenMix, noise, clipSnrDb)
+        {
+            SourcePower = sourcePower.Select(p => p ?? new double[frames]).ToArray(),
+            NoisePower = noisePower,
+        };
     }
 
     private static float[] Render(string kind, int length, SynthConfig config, bool realistic, SynthRandom rng)
@@ -141,6 +156,25 @@ internal static class SynthMixer
         }
 
         return noise;
+    }
+
+    // Mean power of source x gate x level (or of x alone without a gate) in each second.
+    private static double[] PowerPerSecond(float[] source, float[]? gate, double level, int frames)
+    {
+        var power = new double[frames];
+        for (var t = 0; t < frames; t++)
+        {
+            double sum = 0;
+            for (var n = t * SynthDsp.Rate; n < (t + 1) * SynthDsp.Rate; n++)
+            {
+                var x = source[n] * (gate is null ? 1.0 : gate[n]) * level;
+                sum += x * x;
+            }
+
+            power[t] = sum / SynthDsp.Rate;
+        }
+
+        return power;
     }
 
     private static double Rms(float[] x, float[]? weights)

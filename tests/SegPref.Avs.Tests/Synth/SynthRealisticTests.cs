@@ -82,6 +82,60 @@ public sealed class SynthRealisticTests : IDisposable
     }
 
     [Fact]
+    public void Generate_AudibleLabels_SameAudioAndFramesButSourcesUnderTheFloorLabelledSilent()
+    {
+        // A wide level spread against a loud floor, so that many planned sources are inaudible.
+        var planned = Realistic with { NoiseFloorDbfs = [-45, -35], SourceLevelSpreadDb = 50, OffScreenClipProbability = 0, OffScreenOnlyFrameProbability = 0 };
+        var audible = planned with { AudibleLabelDb = 0 };
+        var rows = Generate("plan", planned);
+        Generate("heard", audible);
+        var (dropped, kept, checkedFrames) = (0, 0, 0);
+
+        foreach (var row in rows)
+        {
+            var (a, b) = (AvssLayout.ClipDir(Path.Combine(_root, "plan"), row), AvssLayout.ClipDir(Path.Combine(_root, "heard"), row));
+            Assert.Equal(File.ReadAllBytes(Path.Combine(a, AvssLayout.AudioFile)), File.ReadAllBytes(Path.Combine(b, AvssLayout.AudioFile)));
+            var (mix, noise) = (WavFile.Read(Path.Combine(b, AvssLayout.AudioFile)).Samples, WavFile.Read(Path.Combine(b, AvssLayout.NoiseFile)).Samples);
+            var (plan, heard) = (Info(a), Info(b));
+            foreach (var (p, h) in plan.Frames.Zip(heard.Frames))
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(a, AvssLayout.FramesFolder, $"{p.Index}.jpg")), File.ReadAllBytes(Path.Combine(b, AvssLayout.FramesFolder, $"{p.Index}.jpg")));
+                foreach (var (po, ho) in p.Objects.Zip(h.Objects))
+                {
+                    Assert.True(po.Sounding || !ho.Sounding, "a label the plan does not have");
+                    dropped += po.Sounding && !ho.Sounding ? 1 : 0;
+                    kept += ho.Sounding ? 1 : 0;
+                }
+
+                // With one planned source and no off-screen sound, mix - noise is that source: its power over the floor decides.
+                if (p.Objects.Count(o => o.Sounding) == 1)
+                {
+                    var second = SynthConfig.SampleRateHz;
+                    var span = Enumerable.Range(p.Index * second, second);
+                    var snrDb = 10 * Math.Log10(span.Average(n => Math.Pow(mix[n] - noise[n], 2)) / span.Average(n => Math.Pow(noise[n], 2)));
+                    if (Math.Abs(snrDb) > 1)
+                    {
+                        Assert.Equal(snrDb > 0, h.Objects.Any(o => o.Sounding));
+                        checkedFrames++;
+                    }
+                }
+
+                var labels = ImageCodec.Load(Path.Combine(b, AvssLayout.LabelsFolder, $"{p.Index}.png"));
+                Assert.Equal(h.Objects.Any(o => o.Sounding), labels.Pixels.Any(v => v != 0));
+            }
+        }
+
+        Assert.True(dropped > 0 && kept > 0 && checkedFrames > 4, $"dropped {dropped}, kept {kept}, checked {checkedFrames}");
+    }
+
+    [Fact]
+    public void Validate_AudibleLabelsWithoutANoiseFloor_Throws()
+    {
+        var ex = Assert.Throws<ArgumentException>(() => (Standard with { AudibleLabelDb = 0 }).Validate());
+        Assert.Contains("audible labels need a noise floor", ex.Message);
+    }
+
+    [Fact]
     public void Stats_Realistic_CountOffScreenAndOffScreenOnlyFrames()
     {
         Generate("real", Realistic);

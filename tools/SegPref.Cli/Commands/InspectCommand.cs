@@ -56,7 +56,7 @@ internal static class InspectCommand
         if (splits.Any(s => s.FramesWithOffScreen > 0))
         {
             table.AddRow(["frames with an off-screen source", .. splits.Select(s => $"{s.FramesWithOffScreen}/{s.Frames} ({(double)s.FramesWithOffScreen / Math.Max(1, s.Frames):P1})")]);
-            table.AddRow(["frames whose only sound is off-screen", .. splits.Select(s => $"{s.OffScreenOnlyFrames}/{s.Frames} ({(double)s.OffScreenOnlyFrames / Math.Max(1, s.Frames):P1})")]);
+            table.AddRow(["frames with off-screen sound and no sounding visible object", .. splits.Select(s => $"{s.OffScreenOnlyFrames}/{s.Frames} ({(double)s.OffScreenOnlyFrames / Math.Max(1, s.Frames):P1})")]);
         }
 
         env.Console.Write(table);
