@@ -150,7 +150,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var prompts = prompt_proj.call(x);
         if (_options.DynamicMask == DynamicMaskMode.Off)
         {
-            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior);
+            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support);
         }
 
         // Straight-through: the forward values are the hard 0/1 decisions, the gradient is the sigmoid surrogate's.
@@ -158,6 +158,6 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var anyHard = keep.any(-1).to(x.dtype);
         var anySoft = 1 - (1 - soft).prod(-1);
         var gate = anyHard + anySoft - anySoft.detach();
-        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior);
+        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support);
     }
 }

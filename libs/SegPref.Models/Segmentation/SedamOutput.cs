@@ -16,6 +16,7 @@ namespace SegPref.Models.Segmentation;
 /// Audio support [B] in [0, 1]: max over the valid slots of prod over layers of sigmoid(relevance / T), the soft keep of
 /// the best-supported cue (computed in every mask mode). The served audio reliance of TeSO.
 /// </param>
+/// <param name="SlotSupport">Per slot [B,S]: prod over layers of sigmoid(relevance / T), each cue's soft keep (0 for empty slots); <paramref name="Support"/> is its max.</param>
 /// <param name="HasOpenCue">The last slot is the open cue (<see cref="SegmenterOptions.OpenCue"/>).</param>
 /// <param name="Prior">
 /// With <see cref="SegmenterOptions.EvidenceRelevance"/>: the text-only prior logit of each slot [B,S] (how often such a
@@ -33,4 +34,5 @@ public sealed record SedamOutput(
     IReadOnlyList<Tensor> LayerAttentionLogits,
     Tensor Support,
     bool HasOpenCue = false,
-    Tensor? Prior = null);
+    Tensor? Prior = null,
+    Tensor? SlotSupport = null);

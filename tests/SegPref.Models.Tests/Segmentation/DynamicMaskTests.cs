@@ -94,12 +94,17 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
         var relevance = sedam.LayerRelevance.Select(r => r.data<float>().ToArray()).ToList();
         var valid = input.CueValid!.data<bool>().ToArray();
         var support = sedam.Support.data<float>().ToArray();
+        var slots = sedam.SlotSupport!.data<float>().ToArray();
         for (var b = 0; b < 3; b++)
         {
-            var expected = Enumerable.Range(0, 4)
+            var perSlot = Enumerable.Range(0, 4)
                 .Select(k => valid[(b * 4) + k] ? relevance.Aggregate(1.0, (p, r) => p / (1 + Math.Exp(-r[(b * 4) + k] / 2))) : 0)
-                .Max();
-            Assert.Equal(expected, support[b], 5);
+                .ToArray();
+            Assert.Equal(perSlot.Max(), support[b], 5);
+            for (var k = 0; k < 4; k++)
+            {
+                Assert.Equal(perSlot[k], slots[(b * 4) + k], 5);
+            }
         }
 
         Assert.Equal(0f, support[1]);

@@ -25,10 +25,11 @@ internal static class EvalCommand
         var onnx = new Option<string?>("--onnx") { Description = "Score the exported model in this repository (ONNX Runtime, CPU) instead of the run's TorchSharp weights; encoders and cues still come from the run." };
         var onnxName = new Option<string?>("--onnx-name") { Description = "Repository entry name (default: the run's kind, teso or audio-only)." };
         var byClass = new Option<bool>("--by-class") { Description = "Also break the scores down per class: J when it sounds, blank-frame share, paint on its box when silent." };
+        var byCue = new Option<bool>("--by-cue") { Description = "TeSO: what SeDAM's dynamic mask keeps per cue class: the mean soft keep of cues whose class sounds against cues whose class is silent, and the AUC between them." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a segmenter run (official mIoU and F-score, Null S) on a split under normal or perturbed audio.")
         {
-            run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, threads,
+            run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, byCue, threads,
         };
         data.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
@@ -51,6 +52,12 @@ internal static class EvalCommand
                     PredictionFolder.Write(masksDir, frame.Uid, frame.FrameIndex, new ProbabilityMap(target.Frames.Size, target.Frames.Size, probs));
                 }
             };
+            var slotKeeps = result.GetValue(byCue) ? new float[target.Count][] : null;
+            if (slotKeeps is not null && (result.GetValue(onnx) is not null || context.Config.Kind != "teso"))
+            {
+                throw new ArgumentException("--by-cue needs a TeSO run scored with its TorchSharp weights (the soft keeps are not among the ONNX outputs; the baseline has no cues).");
+            }
+
             SegmentationScores scores;
             if (result.GetValue(onnx) is { } repo)
             {
@@ -59,14 +66,16 @@ internal static class EvalCommand
             }
             else
             {
-                scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save, silence: context.Silence);
+                scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save, silence: context.Silence, onSlots: slotKeeps is null ? null : (row, keeps) => slotKeeps[row] = keeps);
             }
 
             var classes = predictions is null ? null : ClassBreakdown.Compute(target.Frames, predictions);
+            var cues = slotKeeps is null ? null : CueKeepBreakdown.Compute(target, slotKeeps);
             if (quiet)
             {
                 var perClass = classes?.Select(c => new { @class = c.Class, sounding_frames = c.SoundingFrames, sounding_j = c.SoundingJ, blank = c.BlankFraction, silent_frames = c.SilentFrames, silent_paint = c.SilentPaint });
-                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, reliance = scores.MeanReliance, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass }));
+                var perCue = cues?.Select(c => new { cue = c.Cue, sounding_cues = c.SoundingCues, sounding_keep = c.SoundingKeep, silent_cues = c.SilentCues, silent_keep = c.SilentKeep, auc = c.Auc });
+                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, reliance = scores.MeanReliance, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass, cues = perCue }));
             }
             else
             {
@@ -86,11 +95,28 @@ internal static class EvalCommand
                 {
                     env.Console.Write(ClassTable(classes));
                 }
+
+                if (cues is not null)
+                {
+                    env.Console.Write(CueTable(cues));
+                }
             }
 
             return 0;
         }));
         return command;
+    }
+
+    private static Table CueTable(IReadOnlyList<CueKeepResult> cues)
+    {
+        static string Cell(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+        var table = new Table().Title("SeDAM soft keep per cue class").AddColumns("cue", "sounding cues", "keep when sounding", "silent cues", "keep when silent", "AUC");
+        foreach (var c in cues)
+        {
+            table.AddRow(c.Cue, c.SoundingCues.ToString(CultureInfo.InvariantCulture), Cell(c.SoundingKeep), c.SilentCues.ToString(CultureInfo.InvariantCulture), Cell(c.SilentKeep), Cell(c.Auc));
+        }
+
+        return table;
     }
 
     private static Table ClassTable(IReadOnlyList<ClassResult> classes)

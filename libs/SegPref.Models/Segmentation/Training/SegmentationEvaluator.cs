@@ -12,10 +12,12 @@ public static class SegmentationEvaluator
     /// frame's row and foreground probabilities [S*S] (for saving masks and figures). With <paramref name="silence"/>
     /// (the frozen audio encoder's embedding of digital silence) the scores carry the per-frame audio reliance: TeSO's
     /// audio support, or for a model without SeDAM the counterfactual share against a second pass on silent audio.
+    /// <paramref name="onSlots"/> (optional, TeSO only) receives each frame's row and the soft keep of every SeDAM slot
+    /// (the text cue slots, then the open cue when the model has one).
     /// </summary>
     public static SegmentationScores Evaluate(
         Segmenter model, SegmentationSplit split, int batchSize = 32, Action<int, float[]>? onFrame = null, IProgress<int>? progress = null,
-        float[]? silence = null)
+        float[]? silence = null, Action<int, float[]>? onSlots = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(split);
@@ -38,6 +40,15 @@ public static class SegmentationEvaluator
                     validCues += input.CueValid!.to(ScalarType.Bool).sum().item<long>();
                     keptCues += sedam.Keep.narrow(1, 0, model.Options.CueSlots).sum().item<long>();
                     silentFrames += (output.FrameGate < 0.5).sum().item<long>();
+                    if (onSlots is not null && sedam.SlotSupport is { } slots)
+                    {
+                        var width = (int)slots.shape[1];
+                        var flatSlots = slots.data<float>().ToArray();
+                        for (var i = 0; i < rows.Length; i++)
+                        {
+                            onSlots(rows[i], flatSlots.AsSpan(i * width, width).ToArray());
+                        }
+                    }
                 }
 
                 var flat = output.MapLogits.sigmoid().reshape(rows.Length, pixels).data<float>().ToArray();

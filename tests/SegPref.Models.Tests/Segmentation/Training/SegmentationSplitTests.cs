@@ -70,13 +70,5 @@ public sealed class SegmentationSplitTests
         Assert.Equal([0, 1, 2, 5, 4, 3], flipped);
     }
 
-    private static SegmentationSplit Split(params (string[] Cues, string[] Sounding)[] frames)
-    {
-        const int size = 4;
-        var records = frames.Select((f, i) => new FrameRecord("clip", i, "d", f.Cues) { SoundingClasses = f.Sounding }).ToList();
-        var data = new SegmentationFrames(size, new byte[frames.Length * 3 * size * size], new byte[frames.Length * size * size], records, [(0, frames.Length)]);
-        var valid = frames.SelectMany(f => f.Cues.Select(c => c != "None")).ToArray();
-        var cues = new CueInputs([.. frames.Select(f => f.Cues)], null, new float[frames.Length * 4 * 2], valid, 2);
-        return new SegmentationSplit("train", data, new float[frames.Length * 2], 2, cues);
-    }
+    private static SegmentationSplit Split(params (string[] Cues, string[] Sounding)[] frames) => TinySplits.Make("train", frames);
 }
