@@ -117,6 +117,7 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     [InlineData("--audio-prompts")]
     [InlineData("--open-cue")]
     [InlineData("--cue-weight", "0.5")]
+    [InlineData("--counterfactual-weight", "1")]
     [InlineData("--no-infonce")]
     [InlineData("--infonce-weight", "0.3")]
     [InlineData("--no-dynamic-mask")]
@@ -164,6 +165,37 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.False(File.Exists(_tmp["bad/segmenter.json"]));
 
         static JsonElement Training(string run) => JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "segmenter.json"))).RootElement.GetProperty("training");
+    }
+
+    [Fact]
+    public async Task Train_CounterfactualWeight_IsRecordedAndEvalByCueReportsTheSoftKeepPerCueClass()
+    {
+        string[] common = ["--data", data.Root, "--threads", "1", "--cache", _tmp["cf-cache"]];
+        var (exit, output) = await CliRunner.RunAsync([
+            "train", .. common, "--model", "teso", "--cues", "ground-truth", "--out", _tmp["cf"], "--batch", "8", "--max-frames", "8", "--epochs", "1",
+            "--counterfactual-weight", "0.5", .. Encoders()]);
+        Assert.True(exit == 0, output);
+        var training = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["cf/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("training");
+        Assert.Equal(0.5, training.GetProperty("counterfactual_weight").GetDouble());
+
+        (exit, output) = await CliRunner.RunAsync(["eval", .. common, "--run", _tmp["cf"], "--split", "val", "--by-cue", "--json"]);
+        Assert.True(exit == 0, output);
+        var cues = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("cues").EnumerateArray().ToList();
+        var all = Assert.Single(cues, c => c.GetProperty("cue").GetString() == "all text cues");
+        Assert.True(all.GetProperty("sounding_cues").GetInt32() + all.GetProperty("silent_cues").GetInt32() > 0);
+        Assert.All(cues.Where(c => c.GetProperty("sounding_keep").ValueKind == JsonValueKind.Number), c => Assert.InRange(c.GetProperty("sounding_keep").GetDouble(), 0, 1));
+    }
+
+    [Fact]
+    public async Task Train_CounterfactualWeightWithoutCueWeight_IsRefused()
+    {
+        var (exit, output) = await CliRunner.RunAsync([
+            "train", "--data", data.Root, "--model", "teso", "--recipe", "paper", "--out", _tmp["cf-bad"], "--epochs", "1", "--cache", "none",
+            "--counterfactual-weight", "1", .. Encoders()]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("counterfactual weight", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_tmp["cf-bad/segmenter.json"]));
     }
 
     [Fact]

@@ -8,4 +8,8 @@ namespace SegPref.Models.Segmentation;
 /// <param name="InfoNce">InfoNCE term (unweighted; 0 when disabled or for the audio-only model).</param>
 /// <param name="Cue">Cue-relevance term (unweighted; 0 when disabled or for the audio-only model).</param>
 /// <param name="Grounding">Grounding term: cue grounding for TeSO, objectness for the audio-only model (unweighted; 0 when disabled).</param>
-public sealed record LossParts(long Step, double Total, double Bce, double Dice, double InfoNce, double Cue = 0, double Grounding = 0);
+public sealed record LossParts(long Step, double Total, double Bce, double Dice, double InfoNce, double Cue = 0, double Grounding = 0)
+{
+    /// <summary>Counterfactual relevance term (unweighted; 0 when disabled).</summary>
+    public double Counterfactual { get; init; }
+}

@@ -79,6 +79,24 @@ public static class SegmentationLoss
     // an AND, so each must keep a sounding cue and any may drop a silent one. The open cue is the exception: only after
     // the last layer's self-attention does it know which objects the text cues cover, so earlier layers must merely
     // keep it whenever something sounds (target 1; silence masks it through the calibrated rule anyway).
+    /// <summary>
+    /// The counterfactual relevance term: the cue-relevance BCE of a pass on audio in which nothing visible sounds, with
+    /// every slot that holds a cue (and the open cue) targeted 0 in every layer; slots of <paramref name="cueTargets"/>
+    /// below 0 (no cue) are left out.
+    /// </summary>
+    public static Tensor Counterfactual(SedamOutput sedam, Tensor cueTargets)
+    {
+        ArgumentNullException.ThrowIfNull(sedam);
+        ArgumentNullException.ThrowIfNull(cueTargets);
+        var present = cueTargets.ge(0);
+        if (!present.any().item<bool>())
+        {
+            return zeros(1, dtype: sedam.Prompts.dtype).sum();
+        }
+
+        return stack([.. sedam.LayerRelevance.Select(r => nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), zeros_like(r).masked_select(present)))]).mean();
+    }
+
     private static Tensor CueRelevance(SedamOutput sedam, Tensor targets)
     {
         var present = targets.ge(0);

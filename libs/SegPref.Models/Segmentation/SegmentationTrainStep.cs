@@ -42,13 +42,36 @@ public sealed class SegmentationTrainStep : IDisposable
     /// and returns the loss parts.
     /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
-    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets = null, Tensor? groundingTargets = null)
+    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets = null, Tensor? groundingTargets = null) =>
+        Run(input, masks, cueTargets, groundingTargets, counterfactualAudio: null);
+
+    /// <summary>
+    /// As <see cref="Run(SegmentationInput, Tensor, Tensor?, Tensor?)"/>, plus, with <paramref name="counterfactualAudio"/>
+    /// [B,D] and a counterfactual weight, a second pass of the same frames and cues on that audio (in which nothing
+    /// visible sounds) whose SeDAM relevance is taught that no cue sounds (<see cref="SegmentationLoss.Counterfactual"/>).
+    /// </summary>
+    /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
+    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets, Tensor? groundingTargets, Tensor? counterfactualAudio)
     {
         using var scope = NewDisposeScope();
         _model.train();
         var terms = SegmentationLoss.Compute(_model.call(input), masks, _loss, cueTargets, groundingTargets);
-        var parts = new LossParts(StepCount + 1, terms.Total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>(), terms.Cue.item<float>(), terms.Grounding.item<float>());
-        Optimizer.Apply(terms.Total, () => $"total {parts.Total}, BCE {parts.Bce}, Dice {parts.Dice}, InfoNCE {parts.InfoNce}");
+        var total = terms.Total;
+        var counterfactual = 0f;
+        if (counterfactualAudio is not null && _loss.CounterfactualWeight > 0 && cueTargets is not null)
+        {
+            var sedam = _model.call(input with { Audio = counterfactualAudio }).Sedam
+                ?? throw new ArgumentException("The counterfactual relevance term needs TeSO's SeDAM.", nameof(counterfactualAudio));
+            var term = SegmentationLoss.Counterfactual(sedam, cueTargets);
+            counterfactual = term.item<float>();
+            total = total + (_loss.CounterfactualWeight * term);
+        }
+
+        var parts = new LossParts(StepCount + 1, total.item<float>(), terms.Bce.item<float>(), terms.Dice.item<float>(), terms.InfoNce.item<float>(), terms.Cue.item<float>(), terms.Grounding.item<float>())
+        {
+            Counterfactual = counterfactual,
+        };
+        Optimizer.Apply(total, () => $"total {parts.Total}, BCE {parts.Bce}, Dice {parts.Dice}, InfoNCE {parts.InfoNce}, counterfactual {parts.Counterfactual}");
         return parts;
     }
 

@@ -53,6 +53,53 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_WithCounterfactualAudio_KeepsSoundingCuesOnTheirOwnAudioAndDropsEveryCueOnTheOther()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(45);
+        var options = Tiny;
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1, CounterfactualWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 46);
+        var masks = SegmentationBatch.Masks(options, 2);
+        var other = SegmentationBatch.Random(options, 2, 47).Audio;
+        var targets = tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
+
+        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, targets, null, other)).ToList();
+        model.eval();
+        using var noGrad = no_grad();
+        var own = model.call(input).Sedam!.Keep.data<bool>().ToArray();
+        var swapped = model.call(input with { Audio = other }).Sedam!.Keep.data<bool>().ToArray();
+
+        Assert.True(losses[0].Counterfactual > 0 && losses[^1].Counterfactual < 0.5 * losses[0].Counterfactual, $"counterfactual {losses[0].Counterfactual} -> {losses[^1].Counterfactual}");
+        Assert.Equal(losses[^1].Bce + losses[^1].Dice + (0.1 * losses[^1].InfoNce) + losses[^1].Cue + losses[^1].Counterfactual, losses[^1].Total, 4);
+        Assert.Equal([true, false, true, false, false, false, false, true], own);
+        Assert.All(swapped, Assert.False);
+    }
+
+    [Fact]
+    public void Counterfactual_IsTheMeanLayerBceAgainstZeroOverTheSlotsThatHoldACue()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(49);
+        using var model = new TesoSegmenter(Tiny);
+        using var noGrad = no_grad();
+        var sedam = model.call(SegmentationBatch.Random(Tiny, 2, 50)).Sedam!;
+        var targets = tensor(new float[] { 1, 0, -1, -1, 0, 1, 1, -1 }, [2, 4]);
+
+        var term = SegmentationLoss.Counterfactual(sedam, targets).item<float>();
+
+        var present = new[] { 0, 1, 4, 5, 6 };
+        var expected = sedam.LayerRelevance.Average(r =>
+        {
+            var logits = r.data<float>().ToArray();
+            return present.Average(i => Math.Log(1 + Math.Exp(logits[i])));
+        });
+        Assert.Equal(expected, term, 4);
+        Assert.Equal(0f, SegmentationLoss.Counterfactual(sedam, full(2, 4, -1f)).item<float>());
+    }
+
+    [Fact]
     public void CueLoss_EvidenceRelevance_IsRelevancePlusDetachedPriorAndThePriorsOwnTerm()
     {
         using var scope = NewDisposeScope();

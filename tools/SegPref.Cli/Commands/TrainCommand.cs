@@ -37,6 +37,7 @@ internal static class TrainCommand
         var isolateOpenCue = new Option<bool>("--isolate-open-cue") { Description = "TeSO, with --open-cue: the open cue and the text cues do not attend to each other; the open cue sees what the description names instead (it cannot learn 'no named cue sounds' as a stand-in for 'an unnamed one does')." };
         var evidence = new Option<bool>("--evidence-relevance") { Description = "TeSO, with a cue weight: train the relevance as what the audio adds to a text-only prior of each cue (the prior head is training only), so a cue is kept when the audio supports it, not because its class usually sounds." };
         var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated); on in the served recipe." };
+        var counterfactual = new Option<double>("--counterfactual-weight") { Description = "TeSO, with a cue weight: weight of the counterfactual relevance loss (each step also runs the batch on the train clips' noise floor alone or on another clip's audio in which nothing visible sounds, and teaches SeDAM's relevance that no cue sounds there; the mask is not trained on it); 0 = off." };
         var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off." };
         var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off)." };
         var repeat = new Option<double?>("--repeat-threshold") { Description = "Repeat-factor sampling: classes that sound in fewer than this fraction of the training frames are drawn more often (r = sqrt(t / f)); off by default." };
@@ -47,7 +48,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
         data.AddTo(command);
         encoders.AddTo(command);
@@ -55,7 +56,7 @@ internal static class TrainCommand
         {
             var kind = result.GetRequiredValue(model);
             var dataset = data.Open(result);
-            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts);
+            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts);
             CliTorch.SetThreads(result.GetValue(threads));
             var options = Options(result, SegmentationRecipes.For(result.GetRequiredValue(recipe), kind)) with { Seed = result.GetValue(seed) };
             if (!dataset.HasClassLabels && options.CueWeight > 0 && result.GetResult(cueWeight) is not { Implicit: false })
@@ -71,7 +72,7 @@ internal static class TrainCommand
                 Epochs = Given(epochs, o.Epochs), BatchSize = Given(batch, o.BatchSize), LearningRate = Given(lr, o.LearningRate),
                 DynamicMask = Mask(r.GetValue(noDynamic), r.GetValue(dynamicMask), o.DynamicMask),
                 InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
-                CueWeight = Given(cueWeight, o.CueWeight), OpenCue = Given(openCue, o.OpenCue),
+                CueWeight = Given(cueWeight, o.CueWeight), CounterfactualWeight = Given(counterfactual, o.CounterfactualWeight), OpenCue = Given(openCue, o.OpenCue),
                 // The recipe's open-cue refinements follow the open cue: `--recipe served --open-cue false` drops them too.
                 VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),

@@ -55,6 +55,11 @@ public static class RunRecipe
             parts.Add(N($"cue weight {t.CueWeight:g4}"));
         }
 
+        if (teso && t.CounterfactualWeight > 0)
+        {
+            parts.Add(N($"counterfactual weight {t.CounterfactualWeight:g4}"));
+        }
+
         if (teso && (t.EvidenceRelevance || config.Options.EvidenceRelevance))
         {
             parts.Add("evidence relevance");

@@ -1,4 +1,5 @@
 using SegPref.Avs.Data;
+using SegPref.Avs.Evaluation;
 using SegPref.Media.Audio;
 using SegPref.Models.Torch;
 using SegPref.Models.Training;
@@ -34,9 +35,9 @@ public static class SegmentationExperiment
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
-        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.VisualOpenCue || request.Options.IsolateOpenCue || request.Options.EvidenceRelevance || request.Options.AudioPrompts || request.Options.CueWeight > 0))
+        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.VisualOpenCue || request.Options.IsolateOpenCue || request.Options.EvidenceRelevance || request.Options.AudioPrompts || request.Options.CueWeight > 0 || request.Options.CounterfactualWeight > 0))
         {
-            throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --evidence-relevance, --audio-prompts and --cue-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
+            throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --evidence-relevance, --audio-prompts, --cue-weight and --counterfactual-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
         }
 
         var data = AvsData.Open(request.Data, request.Format);
@@ -69,6 +70,9 @@ public static class SegmentationExperiment
         var cache = new FeatureCache(request.CacheDir);
         var train = LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
         var val = LoadSplit(data, "val", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
+        IReadOnlyList<SegmentationSplit>? counterfactuals = request.Kind == "teso" && request.Options.CounterfactualWeight > 0
+            ? [.. CounterfactualConditions.Select(c => LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, c, cache, stages, train.Frames))]
+            : null;
         SegmenterRun.WriteConfig(request.RunDir, config);
 
         manual_seed(request.Options.Seed);
@@ -84,8 +88,11 @@ public static class SegmentationExperiment
             teso.SetSilenceEmbedding(silence);
         }
 
-        return SegmentationTrainer.Train(model, train, val, request.Options, request.RunDir, epochs, cancellationToken);
+        return SegmentationTrainer.Train(model, train, val, request.Options, request.RunDir, epochs, counterfactuals, cancellationToken);
     }
+
+    /// <summary>The audio conditions in which nothing visible sounds that the counterfactual relevance term trains on, alternately.</summary>
+    public static IReadOnlyList<string> CounterfactualConditions { get; } = [AudioConditions.NoiseFloor, AudioConditions.Swapped];
 
     /// <summary>Loads a split with the frozen encoders' audio (under <paramref name="condition"/>) and cue inputs.</summary>
     public static SegmentationSplit LoadSplit(
@@ -121,6 +128,11 @@ public static class SegmentationExperiment
         if (!data.HasClassLabels && request.Options.CueWeight > 0)
         {
             throw new ArgumentException($"--cue-weight needs the class of every sounding pixel (AVSS colour masks); the masks of {what} are binary. Pass --cue-weight 0 (or --recipe paper).");
+        }
+
+        if (!data.HasSynthLabels && request.Options.CounterfactualWeight > 0)
+        {
+            throw new ArgumentException($"--counterfactual-weight trains on each clip's noise floor alone and on audio whose sounding classes are none of the visible ones, which need AVS-Synth's labels; {what} has none (drop it).");
         }
 
         if (!data.HasClassLabels && request.Options.RepeatThreshold is not null)

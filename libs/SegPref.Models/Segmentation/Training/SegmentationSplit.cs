@@ -52,6 +52,19 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
         return (input, tensor(masks, [b, s, s]));
     }
 
+    /// <summary>The audio embeddings [B,AudioDim] of <paramref name="rows"/>.</summary>
+    public Tensor AudioRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var audio = new float[rows.Count * AudioDim];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Array.Copy(Audio, rows[i] * AudioDim, audio, i * AudioDim, AudioDim);
+        }
+
+        return tensor(audio, [rows.Count, AudioDim]);
+    }
+
     /// <summary>
     /// Cue-relevance targets [B,S] for <paramref name="rows"/>: 1 where the slot's cue names a class that sounds in the
     /// frame (<see cref="FrameRecord.SoundingClasses"/>), 0 where it names a silent one, -1 where the slot holds no cue.

@@ -11,12 +11,17 @@ namespace SegPref.Models.Segmentation.Training;
 /// </summary>
 public static class SegmentationTrainer
 {
-    /// <summary>Trains (or resumes) into <paramref name="runDir"/>; segmenter.json must already be written there.</summary>
+    /// <summary>
+    /// Trains (or resumes) into <paramref name="runDir"/>; segmenter.json must already be written there. With a
+    /// counterfactual weight, <paramref name="counterfactuals"/> are the train split's frames under audio in which nothing
+    /// visible sounds (the same rows, other audio).
+    /// </summary>
     /// <exception cref="NonFiniteLossException">The loss became NaN or infinite (the run folder keeps the last completed epoch).</exception>
     /// <exception cref="ArgumentException">A grounding weight without the grounding head, or without object boxes in the train split.</exception>
     public static SegmentationTrainingResult Train(
         Segmenter model, SegmentationSplit train, SegmentationSplit val, SegmentationTrainingOptions options, string runDir,
-        IProgress<SegmentationEpochProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<SegmentationEpochProgress>? progress = null, IReadOnlyList<SegmentationSplit>? counterfactuals = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(train);
@@ -34,9 +39,14 @@ public static class SegmentationTrainer
             throw new ArgumentException($"--grounding-weight needs the boxes of the objects drawn in each frame (AVS-Synth synth.json 'objects'); the {train.Name} split lists none.", nameof(train));
         }
 
+        if (teso && options.CounterfactualWeight > 0 && (counterfactuals is not { Count: > 0 } || counterfactuals.Any(c => c.Count != train.Count || c.AudioDim != train.AudioDim)))
+        {
+            throw new ArgumentException($"A counterfactual weight needs the {train.Name} split under counterfactual audio (same rows, same audio width).", nameof(counterfactuals));
+        }
+
         var loss = new SegmentationLossOptions(
             InfoNceWeight: teso ? options.InfoNceWeight : 0, CueWeight: teso ? options.CueWeight : 0,
-            GroundingWeight: options.GroundingWeight);
+            GroundingWeight: options.GroundingWeight, CounterfactualWeight: teso ? options.CounterfactualWeight : 0);
         var framesPerEpoch = Math.Min(train.Count, options.MaxFramesPerEpoch ?? int.MaxValue);
         var stepsPerEpoch = (framesPerEpoch + options.BatchSize - 1) / options.BatchSize;
         var schedule = WarmupCosine.WithWarmupShare(options.LearningRate, (long)stepsPerEpoch * options.Epochs);
@@ -50,7 +60,7 @@ public static class SegmentationTrainer
             RepeatFactorSampling.WriteClassFactors(Path.Combine(runDir, RepeatFactorSampling.FileName), threshold, classes);
         }
 
-        var trainer = new SegmentationEpochTrainer(model, step, train, val, options, loss, factors);
+        var trainer = new SegmentationEpochTrainer(model, step, train, val, options, loss, factors, teso ? counterfactuals : null);
         var loop = EpochLoop.Run(
             trainer,
             new EpochLoopOptions(runDir, options.Epochs, options.Seed, SegmenterRun.WeightsFile, "val_miou", $"{(teso ? "TeSO" : "audio-only")} training", ["train_loss", "val_miou", "val_f"]),

@@ -34,7 +34,7 @@ public sealed class SegmentationTrainerTests : SingleThreadedTorch
             {
                 cts.Cancel();
             }
-        }), cts.Token);
+        }), cancellationToken: cts.Token);
         manual_seed(99);
         using var c = new TesoSegmenter(SyntheticSplit.Tiny);
         var second = SegmentationTrainer.Train(c, split, split, Options, resumed, cancellationToken: TestContext.Current.CancellationToken);
@@ -68,7 +68,7 @@ public sealed class SegmentationTrainerTests : SingleThreadedTorch
             {
                 cts.Cancel();
             }
-        }), cts.Token);
+        }), cancellationToken: cts.Token);
 
         // The old TrainingState of SegmentationTrainer also wrote best_miou; its other names are the shared loop's.
         var state = JsonNode.Parse(File.ReadAllText(Path.Combine(_dir, "state.json")))!.AsObject();
