@@ -178,12 +178,14 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         var training = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["cf/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("training");
         Assert.Equal(0.5, training.GetProperty("counterfactual_weight").GetDouble());
 
-        (exit, output) = await CliRunner.RunAsync(["eval", .. common, "--run", _tmp["cf"], "--split", "val", "--by-cue", "--json"]);
+        (exit, output) = await CliRunner.RunAsync(["eval", .. common, "--run", _tmp["cf"], "--split", "val", "--by-cue", "--by-audibility", "--json"]);
         Assert.True(exit == 0, output);
         var cues = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement.GetProperty("cues").EnumerateArray().ToList();
         var all = Assert.Single(cues, c => c.GetProperty("cue").GetString() == "all text cues");
         Assert.True(all.GetProperty("sounding_cues").GetInt32() + all.GetProperty("silent_cues").GetInt32() > 0);
         Assert.All(cues.Where(c => c.GetProperty("sounding_keep").ValueKind == JsonValueKind.Number), c => Assert.InRange(c.GetProperty("sounding_keep").GetDouble(), 0, 1));
+        var scores = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        Assert.Equal(scores.GetProperty("frames").GetInt32(), scores.GetProperty("audibility").EnumerateArray().Sum(b => b.GetProperty("frames").GetInt32()));
     }
 
     [Fact]

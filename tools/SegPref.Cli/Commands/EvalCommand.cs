@@ -26,10 +26,11 @@ internal static class EvalCommand
         var onnxName = new Option<string?>("--onnx-name") { Description = "Repository entry name (default: the run's kind, teso or audio-only)." };
         var byClass = new Option<bool>("--by-class") { Description = "Also break the scores down per class: J when it sounds, blank-frame share, paint on its box when silent." };
         var byCue = new Option<bool>("--by-cue") { Description = "TeSO: what SeDAM's dynamic mask keeps per cue class: the mean soft keep of cues whose class sounds against cues whose class is silent, and the AUC between them." };
+        var byAudibility = new Option<bool>("--by-audibility") { Description = "AVS-Synth: J and blank share by how far the frame's audio stands over its noise floor (nothing visible sounds; below the floor; 0-10 dB; over 10 dB)." };
         var threads = new Option<int>("--threads") { Description = "Torch CPU threads (0 = all cores).", DefaultValueFactory = _ => 0 };
         var command = new Command("eval", "Evaluate a segmenter run (official mIoU and F-score, Null S) on a split under normal or perturbed audio.")
         {
-            run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, byCue, threads,
+            run, split, audio, saveMasks, json, cache, onnx, onnxName, byClass, byCue, byAudibility, threads,
         };
         data.AddTo(command);
         command.SetAction((result, ct) => CommandErrors.Run(env, () =>
@@ -42,7 +43,7 @@ internal static class EvalCommand
             using var context = EvaluationContext.Open(dataDir, result.GetRequiredValue(run), TrainCommand.CacheFolder(result.GetValue(cache), dataDir), stages: quiet ? null : StageLines.Create(env), format: data.ReadFormat(result));
             var masksDir = result.GetValue(saveMasks);
             var target = context.Split(splitName, condition);
-            var predictions = result.GetValue(byClass) ? new float[target.Count][] : null;
+            var predictions = result.GetValue(byClass) || result.GetValue(byAudibility) ? new float[target.Count][] : null;
             Action<int, float[]> save = (row, probs) =>
             {
                 predictions?[row] = probs;
@@ -69,13 +70,16 @@ internal static class EvalCommand
                 scores = SegmentationEvaluator.Evaluate(context.Model, target, onFrame: save, silence: context.Silence, onSlots: slotKeeps is null ? null : (row, keeps) => slotKeeps[row] = keeps);
             }
 
-            var classes = predictions is null ? null : ClassBreakdown.Compute(target.Frames, predictions);
+            var classes = predictions is null || !result.GetValue(byClass) ? null : ClassBreakdown.Compute(target.Frames, predictions);
+            var audibility = predictions is null || !result.GetValue(byAudibility)
+                ? null
+                : AudibilityBreakdown.Compute(target.Frames, predictions, AudibilityBreakdown.FrameDb(context.Data, splitName, target.Frames));
             var cues = slotKeeps is null ? null : CueKeepBreakdown.Compute(target, slotKeeps);
             if (quiet)
             {
                 var perClass = classes?.Select(c => new { @class = c.Class, sounding_frames = c.SoundingFrames, sounding_j = c.SoundingJ, blank = c.BlankFraction, silent_frames = c.SilentFrames, silent_paint = c.SilentPaint });
                 var perCue = cues?.Select(c => new { cue = c.Cue, sounding_cues = c.SoundingCues, sounding_keep = c.SoundingKeep, silent_cues = c.SilentCues, silent_keep = c.SilentKeep, auc = c.Auc });
-                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, reliance = scores.MeanReliance, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass, cues = perCue }));
+                env.Out.WriteLine(JsonSerializer.Serialize(new { run = result.GetRequiredValue(run), split = splitName, audio = condition, miou = scores.MIoU, f = scores.FScore, null_s = scores.NullS, reliance = scores.MeanReliance, frames = scores.Frames, kept_cues = scores.KeptCueFraction, silent_frames = scores.SilentFrameFraction, classes = perClass, cues = perCue, audibility = audibility?.Select(b => new { band = b.Band, frames = b.Frames, j = b.J, blank = b.Blank }) }));
             }
             else
             {
@@ -99,6 +103,17 @@ internal static class EvalCommand
                 if (cues is not null)
                 {
                     env.Console.Write(CueTable(cues));
+                }
+
+                if (audibility is not null)
+                {
+                    var table = new Table().Title("by audibility (the frame's audio over its noise floor)").AddColumns("frames", "count", "J", "blank");
+                    foreach (var b in audibility)
+                    {
+                        table.AddRow(b.Band, b.Frames.ToString(CultureInfo.InvariantCulture), b.J.ToString("0.000", CultureInfo.InvariantCulture), b.Blank.ToString("0.000", CultureInfo.InvariantCulture));
+                    }
+
+                    env.Console.Write(table);
                 }
             }
 
