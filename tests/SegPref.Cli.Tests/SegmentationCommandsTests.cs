@@ -173,10 +173,11 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         string[] common = ["--data", data.Root, "--threads", "1", "--cache", _tmp["cf-cache"]];
         var (exit, output) = await CliRunner.RunAsync([
             "train", .. common, "--model", "teso", "--cues", "ground-truth", "--out", _tmp["cf"], "--batch", "8", "--max-frames", "8", "--epochs", "1",
-            "--counterfactual-weight", "0.5", .. Encoders()]);
+            "--counterfactual-weight", "0.5", "--counterfactual-off-screen", .. Encoders()]);
         Assert.True(exit == 0, output);
         var training = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["cf/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("training");
         Assert.Equal(0.5, training.GetProperty("counterfactual_weight").GetDouble());
+        Assert.True(training.GetProperty("counterfactual_off_screen").GetBoolean());
 
         (exit, output) = await CliRunner.RunAsync(["eval", .. common, "--run", _tmp["cf"], "--split", "val", "--by-cue", "--by-audibility", "--json"]);
         Assert.True(exit == 0, output);
@@ -198,6 +199,11 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.Equal(1, exit);
         Assert.Contains("counterfactual weight", output, StringComparison.Ordinal);
         Assert.False(File.Exists(_tmp["cf-bad/segmenter.json"]));
+
+        (exit, output) = await CliRunner.RunAsync([
+            "train", "--data", data.Root, "--model", "teso", "--out", _tmp["cf-bad"], "--epochs", "1", "--cache", "none", "--counterfactual-off-screen", .. Encoders()]);
+        Assert.Equal(1, exit);
+        Assert.Contains("off-screen counterfactual", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -97,6 +97,14 @@ public static class SegmentationLoss
         return stack([.. sedam.LayerRelevance.Select(r => nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), zeros_like(r).masked_select(present)))]).mean();
     }
 
+    /// <summary>The cue-relevance term of <see cref="Compute"/> alone (for a counterfactual pass that keeps the frame's targets).</summary>
+    public static Tensor Relevance(SedamOutput sedam, Tensor cueTargets)
+    {
+        ArgumentNullException.ThrowIfNull(sedam);
+        ArgumentNullException.ThrowIfNull(cueTargets);
+        return CueRelevance(sedam, cueTargets);
+    }
+
     private static Tensor CueRelevance(SedamOutput sedam, Tensor targets)
     {
         var present = targets.ge(0);

@@ -43,15 +43,17 @@ public sealed class SegmentationTrainStep : IDisposable
     /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
     public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets = null, Tensor? groundingTargets = null) =>
-        Run(input, masks, cueTargets, groundingTargets, counterfactualAudio: null);
+        Run(input, masks, cueTargets, groundingTargets, counterfactualAudio: null, counterfactualKeepsTargets: false);
 
     /// <summary>
     /// As <see cref="Run(SegmentationInput, Tensor, Tensor?, Tensor?)"/>, plus, with <paramref name="counterfactualAudio"/>
     /// [B,D] and a counterfactual weight, a second pass of the same frames and cues on that audio (in which nothing
-    /// visible sounds) whose SeDAM relevance is taught that no cue sounds (<see cref="SegmentationLoss.Counterfactual"/>).
+    /// visible sounds) whose SeDAM relevance is taught that no cue sounds (<see cref="SegmentationLoss.Counterfactual"/>);
+    /// with <paramref name="counterfactualKeepsTargets"/> the audio adds only sounds of classes that are not visible and
+    /// the relevance is taught the frame's own <paramref name="cueTargets"/> (<see cref="SegmentationLoss.Relevance"/>).
     /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
-    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets, Tensor? groundingTargets, Tensor? counterfactualAudio)
+    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets, Tensor? groundingTargets, Tensor? counterfactualAudio, bool counterfactualKeepsTargets = false)
     {
         using var scope = NewDisposeScope();
         _model.train();
@@ -62,7 +64,7 @@ public sealed class SegmentationTrainStep : IDisposable
         {
             var sedam = _model.call(input with { Audio = counterfactualAudio }).Sedam
                 ?? throw new ArgumentException("The counterfactual relevance term needs TeSO's SeDAM.", nameof(counterfactualAudio));
-            var term = SegmentationLoss.Counterfactual(sedam, cueTargets);
+            var term = counterfactualKeepsTargets ? SegmentationLoss.Relevance(sedam, cueTargets) : SegmentationLoss.Counterfactual(sedam, cueTargets);
             counterfactual = term.item<float>();
             total = total + (_loss.CounterfactualWeight * term);
         }

@@ -78,6 +78,29 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Run_WithCounterfactualAudioThatKeepsTargets_TeachesTheSameCuesOnThatAudio()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(51);
+        var options = Tiny;
+        using var model = new TesoSegmenter(options);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1, CounterfactualWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(options, 2, 52);
+        var masks = SegmentationBatch.Masks(options, 2);
+        var mixed = SegmentationBatch.Random(options, 2, 53).Audio;
+        var targets = tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
+
+        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, targets, null, mixed, counterfactualKeepsTargets: true)).ToList();
+        model.eval();
+        using var noGrad = no_grad();
+        var sedam = model.call(input with { Audio = mixed }).Sedam!;
+
+        Assert.Equal([true, false, true, false, false, false, false, true], sedam.Keep.data<bool>().ToArray());
+        Assert.Equal(SegmentationLoss.Relevance(sedam, targets).item<float>(), SegmentationLoss.Compute(model.call(input with { Audio = mixed }), masks, new SegmentationLossOptions(CueWeight: 1), targets).Cue.item<float>(), 5);
+        Assert.True(losses[^1].Counterfactual < 0.5 * losses[0].Counterfactual);
+    }
+
+    [Fact]
     public void Counterfactual_IsTheMeanLayerBceAgainstZeroOverTheSlotsThatHoldACue()
     {
         using var scope = NewDisposeScope();

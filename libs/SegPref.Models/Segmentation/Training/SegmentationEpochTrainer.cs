@@ -7,11 +7,12 @@ namespace SegPref.Models.Segmentation.Training;
 /// The segmenter's part of the shared <see cref="EpochLoop"/>: frames in a seeded order per epoch (a shuffle, or
 /// repeat-factor sampling), left-right flips drawn per epoch, one <see cref="SegmentationTrainStep"/> per batch, and
 /// val mIoU/F as the validation (mIoU picks the best checkpoint). With <paramref name="counterfactuals"/> (the train
-/// split's frames under audio in which nothing visible sounds) step i also runs the batch on counterfactual i mod n.
+/// split's frames under other audio: in which nothing visible sounds, or, with KeepsTargets, to which only sounds of
+/// classes that are not visible were added) step i also runs the batch on counterfactual i mod n.
 /// </summary>
 internal sealed class SegmentationEpochTrainer(
     Segmenter model, SegmentationTrainStep step, SegmentationSplit train, SegmentationSplit val, SegmentationTrainingOptions options,
-    SegmentationLossOptions loss, double[]? repeatFactors, IReadOnlyList<SegmentationSplit>? counterfactuals = null) : IEpochTrainer<SegmentationScores>
+    SegmentationLossOptions loss, double[]? repeatFactors, IReadOnlyList<CounterfactualSplit>? counterfactuals = null) : IEpochTrainer<SegmentationScores>
 {
     private readonly int _framesPerEpoch = Math.Min(train.Count, options.MaxFramesPerEpoch ?? int.MaxValue);
     private int[] _order = [];
@@ -46,10 +47,9 @@ internal sealed class SegmentationEpochTrainer(
         }
 
         // The audio does not flip with the frames, so the counterfactual audio of the same rows lines up with them.
-        var counterfactual = counterfactuals is { Count: > 0 } && loss.CounterfactualWeight > 0
-            ? counterfactuals[index % counterfactuals.Count].AudioRows(rows)
-            : null;
-        var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null, grounding, counterfactual);
+        var pass = counterfactuals is { Count: > 0 } && loss.CounterfactualWeight > 0 ? counterfactuals[index % counterfactuals.Count] : null;
+        var counterfactual = pass?.Split.AudioRows(rows);
+        var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null, grounding, counterfactual, pass?.KeepsTargets ?? false);
         var report = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["loss"] = parts.Total, ["bce"] = parts.Bce, ["dice"] = parts.Dice, ["infonce"] = parts.InfoNce, ["cue"] = parts.Cue, ["grounding"] = parts.Grounding,

@@ -70,8 +70,9 @@ public static class SegmentationExperiment
         var cache = new FeatureCache(request.CacheDir);
         var train = LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
         var val = LoadSplit(data, "val", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
-        IReadOnlyList<SegmentationSplit>? counterfactuals = request.Kind == "teso" && request.Options.CounterfactualWeight > 0
-            ? [.. CounterfactualConditions.Select(c => LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, c, cache, stages, train.Frames))]
+        IReadOnlyList<CounterfactualSplit>? counterfactuals = request.Kind == "teso" && request.Options.CounterfactualWeight > 0
+            ? [.. CounterfactualConditions(request.Options).Select(c => new CounterfactualSplit(
+                LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, c, cache, stages, train.Frames), c == AudioConditions.OffScreen))]
             : null;
         SegmenterRun.WriteConfig(request.RunDir, config);
 
@@ -91,8 +92,18 @@ public static class SegmentationExperiment
         return SegmentationTrainer.Train(model, train, val, request.Options, request.RunDir, epochs, counterfactuals, cancellationToken);
     }
 
-    /// <summary>The audio conditions in which nothing visible sounds that the counterfactual relevance term trains on, alternately.</summary>
-    public static IReadOnlyList<string> CounterfactualConditions { get; } = [AudioConditions.NoiseFloor, AudioConditions.Swapped];
+    /// <summary>
+    /// The audio conditions the counterfactual relevance term trains on, one per step in turn: the noise floor alone and
+    /// another clip's audio (nothing visible sounds), and with <see cref="SegmentationTrainingOptions.CounterfactualOffScreen"/>
+    /// the clip's own audio plus an off-screen source (the frame's own targets).
+    /// </summary>
+    public static IReadOnlyList<string> CounterfactualConditions(SegmentationTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.CounterfactualOffScreen
+            ? [AudioConditions.NoiseFloor, AudioConditions.Swapped, AudioConditions.OffScreen]
+            : [AudioConditions.NoiseFloor, AudioConditions.Swapped];
+    }
 
     /// <summary>Loads a split with the frozen encoders' audio (under <paramref name="condition"/>) and cue inputs.</summary>
     public static SegmentationSplit LoadSplit(

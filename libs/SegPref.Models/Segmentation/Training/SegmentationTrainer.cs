@@ -20,7 +20,7 @@ public static class SegmentationTrainer
     /// <exception cref="ArgumentException">A grounding weight without the grounding head, or without object boxes in the train split.</exception>
     public static SegmentationTrainingResult Train(
         Segmenter model, SegmentationSplit train, SegmentationSplit val, SegmentationTrainingOptions options, string runDir,
-        IProgress<SegmentationEpochProgress>? progress = null, IReadOnlyList<SegmentationSplit>? counterfactuals = null,
+        IProgress<SegmentationEpochProgress>? progress = null, IReadOnlyList<CounterfactualSplit>? counterfactuals = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -39,7 +39,7 @@ public static class SegmentationTrainer
             throw new ArgumentException($"--grounding-weight needs the boxes of the objects drawn in each frame (AVS-Synth synth.json 'objects'); the {train.Name} split lists none.", nameof(train));
         }
 
-        if (teso && options.CounterfactualWeight > 0 && (counterfactuals is not { Count: > 0 } || counterfactuals.Any(c => c.Count != train.Count || c.AudioDim != train.AudioDim)))
+        if (teso && options.CounterfactualWeight > 0 && (counterfactuals is not { Count: > 0 } || counterfactuals.Any(c => c.Split.Count != train.Count || c.Split.AudioDim != train.AudioDim)))
         {
             throw new ArgumentException($"A counterfactual weight needs the {train.Name} split under counterfactual audio (same rows, same audio width).", nameof(counterfactuals));
         }

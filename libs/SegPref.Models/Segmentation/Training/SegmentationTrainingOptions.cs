@@ -59,6 +59,15 @@ public sealed record SegmentationTrainingOptions
     public double CounterfactualWeight { get; init; }
 
     /// <summary>
+    /// With <see cref="CounterfactualWeight"/>: a third counterfactual pass, the clip's own audio plus an off-screen
+    /// source (the off-screen condition of the train split), whose relevance keeps the frame's own targets: another
+    /// class's sound on top of the visible ones changes nothing about which cues sound.
+    /// </summary>
+    [JsonPropertyName("counterfactual_off_screen")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CounterfactualOffScreen { get; init; }
+
+    /// <summary>
     /// Weight of the grounding loss: an auxiliary head learns where the objects each text cue names are (TeSO), or where
     /// any object is (the audio-only baseline, which has no class names), from the AVS-Synth boxes of every visible
     /// object, sounding or silent; 0 = off (the paper's recipe). A weight above 0 builds the model with
@@ -111,9 +120,9 @@ public sealed record SegmentationTrainingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
-        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || ((VisualOpenCue || IsolateOpenCue) && !OpenCue) || (EvidenceRelevance && CueWeight == 0) || !(CounterfactualWeight >= 0) || !double.IsFinite(CounterfactualWeight) || (CounterfactualWeight > 0 && CueWeight == 0) || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
+        if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || ((VisualOpenCue || IsolateOpenCue) && !OpenCue) || (EvidenceRelevance && CueWeight == 0) || !(CounterfactualWeight >= 0) || !double.IsFinite(CounterfactualWeight) || (CounterfactualWeight > 0 && CueWeight == 0) || (CounterfactualOffScreen && CounterfactualWeight == 0) || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
         {
-            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1], a visual or isolated open cue needs the open cue, and evidence relevance and the counterfactual weight (>= 0) a cue weight.");
+            throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1], a visual or isolated open cue needs the open cue, and evidence relevance and the counterfactual weight (>= 0) a cue weight, the off-screen counterfactual a counterfactual weight.");
         }
     }
 }

@@ -1,0 +1,9 @@
+namespace SegPref.Models.Segmentation.Training;
+
+/// <summary>The train split under counterfactual audio, for the counterfactual relevance term.</summary>
+/// <param name="Split">The same rows as the train split, other audio.</param>
+/// <param name="KeepsTargets">
+/// The audio only adds sounds of classes that are not visible (own audio plus an off-screen source): the relevance keeps
+/// the frame's own targets. Otherwise nothing visible sounds in it and every cue's target is 0.
+/// </param>
+public sealed record CounterfactualSplit(SegmentationSplit Split, bool KeepsTargets);
