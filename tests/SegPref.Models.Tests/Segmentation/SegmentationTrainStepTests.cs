@@ -56,48 +56,30 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     public void Run_WithCounterfactualAudio_KeepsSoundingCuesOnTheirOwnAudioAndDropsEveryCueOnTheOther()
     {
         using var scope = NewDisposeScope();
-        manual_seed(45);
-        var options = Tiny;
-        using var model = new TesoSegmenter(options);
-        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1, CounterfactualWeight: 1), learningRate: 2e-3);
-        var input = SegmentationBatch.Random(options, 2, 46);
-        var masks = SegmentationBatch.Masks(options, 2);
-        var other = SegmentationBatch.Random(options, 2, 47).Audio;
-        var targets = tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
-
-        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, targets, null, other)).ToList();
-        model.eval();
+        var (model, input, other, losses) = TrainCounterfactual(seed: 45, keepsTargets: false);
         using var noGrad = no_grad();
         var own = model.call(input).Sedam!.Keep.data<bool>().ToArray();
         var swapped = model.call(input with { Audio = other }).Sedam!.Keep.data<bool>().ToArray();
 
         Assert.True(losses[0].Counterfactual > 0 && losses[^1].Counterfactual < 0.5 * losses[0].Counterfactual, $"counterfactual {losses[0].Counterfactual} -> {losses[^1].Counterfactual}");
         Assert.Equal(losses[^1].Bce + losses[^1].Dice + (0.1 * losses[^1].InfoNce) + losses[^1].Cue + losses[^1].Counterfactual, losses[^1].Total, 4);
-        Assert.Equal([true, false, true, false, false, false, false, true], own);
+        Assert.Equal(CounterfactualKeep, own);
         Assert.All(swapped, Assert.False);
+        model.Dispose();
     }
 
     [Fact]
     public void Run_WithCounterfactualAudioThatKeepsTargets_TeachesTheSameCuesOnThatAudio()
     {
         using var scope = NewDisposeScope();
-        manual_seed(51);
-        var options = Tiny;
-        using var model = new TesoSegmenter(options);
-        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1, CounterfactualWeight: 1), learningRate: 2e-3);
-        var input = SegmentationBatch.Random(options, 2, 52);
-        var masks = SegmentationBatch.Masks(options, 2);
-        var mixed = SegmentationBatch.Random(options, 2, 53).Audio;
-        var targets = tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
-
-        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, targets, null, mixed, counterfactualKeepsTargets: true)).ToList();
-        model.eval();
+        var (model, input, mixed, losses) = TrainCounterfactual(seed: 51, keepsTargets: true);
         using var noGrad = no_grad();
-        var sedam = model.call(input with { Audio = mixed }).Sedam!;
+        var output = model.call(input with { Audio = mixed });
 
-        Assert.Equal([true, false, true, false, false, false, false, true], sedam.Keep.data<bool>().ToArray());
-        Assert.Equal(SegmentationLoss.Relevance(sedam, targets).item<float>(), SegmentationLoss.Compute(model.call(input with { Audio = mixed }), masks, new SegmentationLossOptions(CueWeight: 1), targets).Cue.item<float>(), 5);
+        Assert.Equal(CounterfactualKeep, output.Sedam!.Keep.data<bool>().ToArray());
+        Assert.Equal(SegmentationLoss.Relevance(output.Sedam, CounterfactualTargets()).item<float>(), SegmentationLoss.Compute(output, SegmentationBatch.Masks(Tiny, 2), new SegmentationLossOptions(CueWeight: 1), CounterfactualTargets()).Cue.item<float>(), 5);
         Assert.True(losses[^1].Counterfactual < 0.5 * losses[0].Counterfactual);
+        model.Dispose();
     }
 
     [Fact]
@@ -363,5 +345,25 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
         model.eval();
         using var noGrad = no_grad();
         return (losses, model.call(input).MapLogits.data<float>().ToArray());
+    }
+
+    // Frame 0: slots 0 and 2 sound, slot 1 is silent, slot 3 holds no cue; frame 1: only slot 3 sounds.
+    private static readonly bool[] CounterfactualKeep = [true, false, true, false, false, false, false, true];
+
+    private static Tensor CounterfactualTargets() => tensor(new float[] { 1, 0, 1, -1, 0, 0, 0, 1 }, [2, 4]);
+
+    // 40 steps of the cue-relevance term plus a counterfactual pass on other audio; the model comes back in eval mode.
+    private static (TesoSegmenter Model, SegmentationInput Input, Tensor Other, List<LossParts> Losses) TrainCounterfactual(int seed, bool keepsTargets)
+    {
+        manual_seed(seed);
+        var model = new TesoSegmenter(Tiny);
+        using var trainer = new SegmentationTrainStep(model, new SegmentationLossOptions(CueWeight: 1, CounterfactualWeight: 1), learningRate: 2e-3);
+        var input = SegmentationBatch.Random(Tiny, 2, (ulong)seed + 1);
+        var masks = SegmentationBatch.Masks(Tiny, 2);
+        var other = SegmentationBatch.Random(Tiny, 2, (ulong)seed + 2).Audio;
+        var targets = CounterfactualTargets();
+        var losses = Enumerable.Range(0, 40).Select(_ => trainer.Run(input, masks, targets, null, other, keepsTargets)).ToList();
+        model.eval();
+        return (model, input, other, losses);
     }
 }
