@@ -173,11 +173,12 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         string[] common = ["--data", data.Root, "--threads", "1", "--cache", _tmp["cf-cache"]];
         var (exit, output) = await CliRunner.RunAsync([
             "train", .. common, "--model", "teso", "--cues", "ground-truth", "--out", _tmp["cf"], "--batch", "8", "--max-frames", "8", "--epochs", "1",
-            "--counterfactual-weight", "0.5", "--counterfactual-off-screen", .. Encoders()]);
+            "--counterfactual-weight", "0.5", "--counterfactual-off-screen", "--counterfactual-swapped", "false", .. Encoders()]);
         Assert.True(exit == 0, output);
         var training = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["cf/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("training");
         Assert.Equal(0.5, training.GetProperty("counterfactual_weight").GetDouble());
         Assert.True(training.GetProperty("counterfactual_off_screen").GetBoolean());
+        Assert.False(training.GetProperty("counterfactual_swapped").GetBoolean());
 
         (exit, output) = await CliRunner.RunAsync(["eval", .. common, "--run", _tmp["cf"], "--split", "val", "--by-cue", "--by-audibility", "--json"]);
         Assert.True(exit == 0, output);

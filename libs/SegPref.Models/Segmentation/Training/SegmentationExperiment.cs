@@ -94,15 +94,19 @@ public static class SegmentationExperiment
 
     /// <summary>
     /// The audio conditions the counterfactual relevance term trains on, one per step in turn: the noise floor alone and
-    /// another clip's audio (nothing visible sounds), and with <see cref="SegmentationTrainingOptions.CounterfactualOffScreen"/>
-    /// the clip's own audio plus an off-screen source (the frame's own targets).
+    /// another clip's audio (nothing visible sounds; unless <see cref="SegmentationTrainingOptions.CounterfactualSwapped"/>
+    /// is false), and with <see cref="SegmentationTrainingOptions.CounterfactualOffScreen"/> the clip's own audio plus an
+    /// off-screen source (the frame's own targets).
     /// </summary>
     public static IReadOnlyList<string> CounterfactualConditions(SegmentationTrainingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.CounterfactualOffScreen
-            ? [AudioConditions.NoiseFloor, AudioConditions.Swapped, AudioConditions.OffScreen]
-            : [AudioConditions.NoiseFloor, AudioConditions.Swapped];
+        return
+        [
+            AudioConditions.NoiseFloor,
+            .. options.CounterfactualSwapped ? [AudioConditions.Swapped] : Array.Empty<string>(),
+            .. options.CounterfactualOffScreen ? [AudioConditions.OffScreen] : Array.Empty<string>(),
+        ];
     }
 
     /// <summary>Loads a split with the frozen encoders' audio (under <paramref name="condition"/>) and cue inputs.</summary>

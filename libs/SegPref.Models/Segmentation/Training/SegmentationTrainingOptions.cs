@@ -68,6 +68,13 @@ public sealed record SegmentationTrainingOptions
     public bool CounterfactualOffScreen { get; init; }
 
     /// <summary>
+    /// With <see cref="CounterfactualWeight"/>: include the swapped pass (another clip's audio, every target 0); false
+    /// keeps only the noise-floor pass (and the off-screen one when asked for).
+    /// </summary>
+    [JsonPropertyName("counterfactual_swapped")]
+    public bool CounterfactualSwapped { get; init; } = true;
+
+    /// <summary>
     /// Weight of the grounding loss: an auxiliary head learns where the objects each text cue names are (TeSO), or where
     /// any object is (the audio-only baseline, which has no class names), from the AVS-Synth boxes of every visible
     /// object, sounding or silent; 0 = off (the paper's recipe). A weight above 0 builds the model with

@@ -219,4 +219,16 @@ public sealed class SegmentationTrainerTests : SingleThreadedTorch
     {
         public void Report(SegmentationEpochProgress value) => report(value);
     }
+
+    [Theory]
+    [InlineData(true, false, "noise-floor,swapped")]
+    [InlineData(true, true, "noise-floor,swapped,off-screen")]
+    [InlineData(false, false, "noise-floor")]
+    [InlineData(false, true, "noise-floor,off-screen")]
+    public void CounterfactualConditions_FollowTheSwappedAndOffScreenSwitches(bool swapped, bool offScreen, string expected)
+    {
+        var options = new SegmentationTrainingOptions { CueWeight = 1, CounterfactualWeight = 1, CounterfactualSwapped = swapped, CounterfactualOffScreen = offScreen };
+
+        Assert.Equal(expected, string.Join(',', SegmentationExperiment.CounterfactualConditions(options)));
+    }
 }
