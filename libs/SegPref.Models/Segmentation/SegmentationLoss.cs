@@ -75,10 +75,6 @@ public static class SegmentationLoss
         return bce + dice;
     }
 
-    // Mean over SeDAM layers of BCE(relevance, sounding) on the slots that hold a cue: every layer's keep decision is
-    // an AND, so each must keep a sounding cue and any may drop a silent one. The open cue is the exception: only after
-    // the last layer's self-attention does it know which objects the text cues cover, so earlier layers must merely
-    // keep it whenever something sounds (target 1; silence masks it through the calibrated rule anyway).
     /// <summary>
     /// The counterfactual relevance term: the cue-relevance BCE of a pass on audio in which nothing visible sounds, with
     /// every slot that holds a cue (and the open cue) targeted 0 in every layer; slots of <paramref name="cueTargets"/>
@@ -105,6 +101,10 @@ public static class SegmentationLoss
         return CueRelevance(sedam, cueTargets);
     }
 
+    // Mean over SeDAM layers of BCE(relevance, sounding) on the slots that hold a cue: every layer's keep decision is
+    // an AND, so each must keep a sounding cue and any may drop a silent one. The open cue is the exception: only after
+    // the last layer's self-attention does it know which objects the text cues cover, so earlier layers must merely
+    // keep it whenever something sounds (target 1; silence masks it through the calibrated rule anyway).
     private static Tensor CueRelevance(SedamOutput sedam, Tensor targets)
     {
         var present = targets.ge(0);

@@ -107,19 +107,24 @@ internal static class EvalCommand
 
                 if (audibility is not null)
                 {
-                    var table = new Table().Title("by audibility (the frame's audio over its noise floor)").AddColumns("frames", "count", "J", "blank");
-                    foreach (var b in audibility)
-                    {
-                        table.AddRow(b.Band, b.Frames.ToString(CultureInfo.InvariantCulture), b.J.ToString("0.000", CultureInfo.InvariantCulture), b.Blank.ToString("0.000", CultureInfo.InvariantCulture));
-                    }
-
-                    env.Console.Write(table);
+                    env.Console.Write(AudibilityTable(audibility));
                 }
             }
 
             return 0;
         }));
         return command;
+    }
+
+    private static Table AudibilityTable(IReadOnlyList<AudibilityBand> bands)
+    {
+        var table = new Table().Title("by audibility (the frame's audio over its noise floor)").AddColumns("frames", "count", "J", "blank");
+        foreach (var b in bands)
+        {
+            table.AddRow(b.Band, b.Frames.ToString(CultureInfo.InvariantCulture), b.J.ToString("0.000", CultureInfo.InvariantCulture), b.Blank.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        return table;
     }
 
     private static Table CueTable(IReadOnlyList<CueKeepResult> cues)

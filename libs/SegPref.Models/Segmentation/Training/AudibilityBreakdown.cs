@@ -82,7 +82,6 @@ public static class AudibilityBreakdown
             }
 
             var level = frame.Db;
-
             var truth = frames.Masks.AsSpan(r * frames.MaskLength, frames.MaskLength);
             var band = !truth.ContainsAnyExcept((byte)0) ? 0 : frame.OffScreen ? 1 : level < 0 ? 2 : level < 10 ? 3 : 4;
             var probs = probabilities[r];

@@ -36,24 +36,23 @@ public static class CueKeepBreakdown
                 throw new ArgumentException($"Frame {r}: {keeps.Length} slot keeps, expected {slots} or {slots + 1}.", nameof(slotKeeps));
             }
 
-            var sounding = split.Frames.Frames[r].SoundingClasses;
-            var named = new HashSet<string>(StringComparer.Ordinal);
+            // The same targets the cue-relevance loss trains on: 1 sounding, 0 silent, -1 no cue; the open cue last.
+            var targets = split.CueTargetsOf(r, openCue: keeps.Length == slots + 1);
             for (var k = 0; k < slots; k++)
             {
-                if (!split.Cues.Valid[(r * slots) + k])
+                if (targets[k] < 0)
                 {
                     continue;
                 }
 
                 var cue = split.Cues.Slots[r][k];
-                named.Add(cue);
                 var group = groups.TryGetValue(cue, out var g) ? g : groups[cue] = ([], []);
-                (sounding.Contains(cue, StringComparer.Ordinal) ? group.Sounding : group.Silent).Add(keeps[k]);
+                (targets[k] > 0 ? group.Sounding : group.Silent).Add(keeps[k]);
             }
 
             if (keeps.Length == slots + 1)
             {
-                (sounding.Any(c => !named.Contains(c)) ? open.Sounding : open.Silent).Add(keeps[slots]);
+                (targets[slots] > 0 ? open.Sounding : open.Silent).Add(keeps[slots]);
             }
         }
 

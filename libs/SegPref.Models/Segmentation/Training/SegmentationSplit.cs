@@ -29,7 +29,6 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
         var b = rows.Count;
         var pixels = new byte[b * Frames.ImageLength];
         var masks = new float[b * Frames.MaskLength];
-        var audio = new float[b * AudioDim];
         var slots = Cues.Valid.Length / Count;
         var cues = new float[b * slots * Cues.Dim];
         var valid = new bool[b * slots];
@@ -42,13 +41,12 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
                 masks[(i * Frames.MaskLength) + p] = Frames.Masks[(r * Frames.MaskLength) + p];
             }
 
-            Array.Copy(Audio, r * AudioDim, audio, i * AudioDim, AudioDim);
             Array.Copy(Cues.Vectors, r * slots * Cues.Dim, cues, i * slots * Cues.Dim, slots * Cues.Dim);
             Array.Copy(Cues.Valid, r * slots, valid, i * slots, slots);
         }
 
         var frames = Normalise(tensor(pixels, [b, 3, s, s]));
-        var input = new SegmentationInput(frames, tensor(audio, [b, AudioDim]), tensor(cues, [b, slots, Cues.Dim]), tensor(valid, [b, slots]));
+        var input = new SegmentationInput(frames, AudioRows(rows), tensor(cues, [b, slots, Cues.Dim]), tensor(valid, [b, slots]));
         return (input, tensor(masks, [b, s, s]));
     }
 
@@ -74,31 +72,40 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
     public Tensor CueTargets(IReadOnlyList<int> rows, bool openCue = false)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var slots = Cues.Valid.Length / Count;
-        var width = slots + (openCue ? 1 : 0);
+        var width = (Cues.Valid.Length / Count) + (openCue ? 1 : 0);
         var targets = new float[rows.Count * width];
         for (var i = 0; i < rows.Count; i++)
         {
-            var r = rows[i];
-            var named = new HashSet<string>(StringComparer.Ordinal);
-            for (var k = 0; k < slots; k++)
-            {
-                var valid = Cues.Valid[(r * slots) + k];
-                if (valid)
-                {
-                    named.Add(Cues.Slots[r][k]);
-                }
-
-                targets[(i * width) + k] = !valid ? -1 : Frames.Frames[r].SoundingClasses.Contains(Cues.Slots[r][k], StringComparer.Ordinal) ? 1 : 0;
-            }
-
-            if (openCue)
-            {
-                targets[(i * width) + slots] = Frames.Frames[r].SoundingClasses.Any(c => !named.Contains(c)) ? 1 : 0;
-            }
+            CueTargetsOf(rows[i], openCue).CopyTo(targets, i * width);
         }
 
         return tensor(targets, [rows.Count, width]);
+    }
+
+    /// <summary>One frame's row of <see cref="CueTargets"/>: 1 sounding, 0 silent, -1 no cue; the open cue last with <paramref name="openCue"/>.</summary>
+    public float[] CueTargetsOf(int row, bool openCue = false)
+    {
+        var slots = Cues.Valid.Length / Count;
+        var targets = new float[slots + (openCue ? 1 : 0)];
+        var sounding = Frames.Frames[row].SoundingClasses;
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < slots; k++)
+        {
+            var valid = Cues.Valid[(row * slots) + k];
+            if (valid)
+            {
+                named.Add(Cues.Slots[row][k]);
+            }
+
+            targets[k] = !valid ? -1 : sounding.Contains(Cues.Slots[row][k], StringComparer.Ordinal) ? 1 : 0;
+        }
+
+        if (openCue)
+        {
+            targets[slots] = sounding.Any(c => !named.Contains(c)) ? 1 : 0;
+        }
+
+        return targets;
     }
 
     /// <summary>
