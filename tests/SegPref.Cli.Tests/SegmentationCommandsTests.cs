@@ -35,6 +35,18 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         var served = JsonDocument.Parse(output).RootElement;
         Assert.Equal(scores.GetProperty("miou").GetDouble(), served.GetProperty("miou").GetDouble(), 3);
         Assert.Equal(scores.GetProperty("f").GetDouble(), served.GetProperty("f").GetDouble(), 3);
+        Assert.Equal(scores.GetProperty("reliance").GetDouble(), served.GetProperty("reliance").GetDouble(), 3);
+
+        (exit, output) = await CliRunner.RunAsync("export", "--run", baseline, "--repo", _tmp["repo"]);
+        Assert.True(exit == 0, output);
+        (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", baseline, "--json", "--cache", _tmp["cache"], "--threads", "1");
+        Assert.True(exit == 0, output);
+        var baselineScores = JsonDocument.Parse(output).RootElement;
+        (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", baseline, "--json", "--cache", _tmp["cache"], "--threads", "1", "--onnx", _tmp["repo"]);
+        Assert.True(exit == 0, output);
+        var servedBaseline = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(baselineScores.GetProperty("miou").GetDouble(), servedBaseline.GetProperty("miou").GetDouble(), 3);
+        Assert.Equal(baselineScores.GetProperty("reliance").GetDouble(), servedBaseline.GetProperty("reliance").GetDouble(), 3);
 
         (exit, output) = await CliRunner.RunAsync("preference", "--data", data.Root, "--runs", teso, baseline, "--out", _tmp["pref"], "--name", "quick", "--cache", _tmp["cache"], "--examples", "2", "--threads", "1");
         Assert.True(exit == 0, output);

@@ -56,7 +56,9 @@ public sealed class AvsBenchCommandsTests(AvsBenchFixture fixture) : IClassFixtu
 
         (exit, output) = await CliRunner.RunAsync("eval", "--data", data, "--run", run, "--json", "--cache", _tmp["cache"], "--threads", "1", "--onnx", repo);
         Assert.True(exit == 0, output);
-        Assert.Equal(scores.GetProperty("miou").GetDouble(), JsonDocument.Parse(output).RootElement.GetProperty("miou").GetDouble(), 3);
+        var served = JsonDocument.Parse(output).RootElement;
+        Assert.Equal(scores.GetProperty("miou").GetDouble(), served.GetProperty("miou").GetDouble(), 3);
+        Assert.Equal(scores.GetProperty("reliance").GetDouble(), served.GetProperty("reliance").GetDouble(), 3);
 
         var clip = AvsData.Open(data).LoadClip("test", 0);
         await using var mesh = await LocalMesh.StartAsync(new MeshLaunchOptions { ModelRepository = repo, GatewayPort = 0, StateFile = _tmp["mesh.json"] }, _ => { }, ct);

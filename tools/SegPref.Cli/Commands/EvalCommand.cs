@@ -63,7 +63,7 @@ internal static class EvalCommand
             if (result.GetValue(onnx) is { } repo)
             {
                 using var served = ModelRepository.OpenSegmenter(repo, new InferenceOptions { Provider = ExecutionProvider.Cpu, IntraOpThreads = 1 }, result.GetValue(onnxName) ?? context.Config.Kind);
-                scores = SegmentationEvaluator.EvaluateWith(target, OnnxSplitPredictor.Create(served, target), onFrame: save);
+                scores = SegmentationEvaluator.EvaluateWith(target, OnnxSplitPredictor.Create(served, target, context.Silence), onFrame: save);
             }
             else
             {

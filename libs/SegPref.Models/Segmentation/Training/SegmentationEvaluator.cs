@@ -90,12 +90,41 @@ public static class SegmentationEvaluator
     public static SegmentationScores EvaluateWith(
         SegmentationSplit split, Func<int[], float[][]> predict, int batchSize = 32, Action<int, float[]>? onFrame = null)
     {
+        ArgumentNullException.ThrowIfNull(predict);
+        return EvaluateWith(split, rows => new SplitPrediction(predict(rows), null), batchSize, onFrame);
+    }
+
+    /// <summary>
+    /// <see cref="EvaluateWith(SegmentationSplit, Func{int[], float[][]}, int, Action{int, float[]})"/> for a predictor that
+    /// may also return each frame's audio reliance: the scores carry it when every batch does.
+    /// </summary>
+    public static SegmentationScores EvaluateWith(
+        SegmentationSplit split, Func<int[], SplitPrediction> predict, int batchSize = 32, Action<int, float[]>? onFrame = null)
+    {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(predict);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
-        var probs = Predict(split, predict, batchSize, onFrame, progress: null);
+        var reliance = new double[split.Count];
+        var complete = true;
+        var probs = Predict(split, rows =>
+        {
+            var batch = predict(rows);
+            if (batch.Reliance is { } r && r.Count == rows.Length)
+            {
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    reliance[rows[i]] = r[i];
+                }
+            }
+            else
+            {
+                complete = false;
+            }
+
+            return batch.Probabilities;
+        }, batchSize, onFrame, progress: null);
         var (miou, f, nullS) = Score(split, probs);
-        return new SegmentationScores(miou, f, nullS, split.Count, null, null);
+        return new SegmentationScores(miou, f, nullS, split.Count, null, null) { Reliance = complete ? reliance : null };
     }
 
     // Batches the rows of the split in order, hands each frame's probabilities to onFrame, and keeps them for scoring.
