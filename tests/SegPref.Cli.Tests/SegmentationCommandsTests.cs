@@ -17,7 +17,11 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     {
         var encoders = Encoders();
         var teso = await Train("teso", "--cues", "ground-truth");
-        var baseline = await Train("audio-only");
+        // The baseline reads the audio encoder's time-frequency map (--audio-map), so its ONNX parity below covers that path.
+        var baseline = await Train("audio-only", "--audio-map");
+        var baselineOptions = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(baseline, "segmenter.json"), TestContext.Current.CancellationToken)).RootElement.GetProperty("options");
+        Assert.Equal(24, baselineOptions.GetProperty("AudioTokens").GetInt32());
+        Assert.Equal(24 * baselineOptions.GetProperty("AudioMapChannels").GetInt32(), baselineOptions.GetProperty("AudioDim").GetInt32());
 
         var (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1", "--by-class");
         Assert.True(exit == 0, output);

@@ -101,11 +101,18 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         return (prompts, keep, gate, Ops.ReduceMax(support, [-1], keepDims: false));
     }
 
-    /// <summary><see cref="AudioTokenizer"/>: [B,AudioDim] -> [B,tokens,d].</summary>
+    /// <summary><see cref="AudioTokenizer"/>: [B,AudioDim] -> [B,tokens,d] (from an embedding, or one token per map position).</summary>
     public static string AudioTokens(ModuleWeights w, string audio, SegmenterOptions options, Layers layers)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(layers);
+        if (options.AudioMapChannels > 0)
+        {
+            var positions = layers.Ops.Reshape(audio, -1, options.AudioTokens, options.AudioMapChannels);
+            var perPosition = layers.Ops.Relu(layers.Linear(w.Scope("mlp.0"), positions));
+            return layers.Ops.Add(layers.Linear(w.Scope("mlp.2"), perPosition), layers.Constant(w, "position"));
+        }
+
         var hidden = layers.Ops.Relu(layers.Linear(w.Scope("mlp.0"), audio));
         return layers.Ops.Reshape(layers.Linear(w.Scope("mlp.2"), hidden), -1, options.AudioTokens, options.Dim);
     }

@@ -128,6 +128,15 @@ public sealed class AudioEncoderRun : IDisposable
         return _encoder.call(input);
     }
 
+    /// <summary>Time-frequency maps [N, <see cref="Vggish.MapWidth"/>] of all examples of a clip (<see cref="Vggish.Map"/>).</summary>
+    public float[,] Map(LogMelExamples examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        using var noGrad = no_grad();
+        using var input = tensor(examples.Data, [examples.Count, 1, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
+        return ToMatrix(_encoder.Map(input), _encoder.MapWidth);
+    }
+
     /// <summary>Embeddings [N, 128] of all examples of a clip.</summary>
     public float[,] Embed(LogMelExamples examples) => ToMatrix(EmbedTensor(examples), Vggish.EmbeddingSize);
 

@@ -41,8 +41,29 @@ public sealed class Vggish : nn.Module<Tensor, Tensor>
     /// <summary>The widths this network was built with.</summary>
     public VggishPreset Preset { get; }
 
+    /// <summary>Number of time-frequency positions of the map: <see cref="PooledHeight"/> x <see cref="PooledWidth"/>.</summary>
+    public const int MapPositions = PooledHeight * PooledWidth;
+
+    /// <summary>Channels of one map position (the last conv layer's width).</summary>
+    public int MapChannels => Preset.ConvChannels[^1];
+
+    /// <summary>Width of one <see cref="Map"/> row: <see cref="MapPositions"/> x <see cref="MapChannels"/>.</summary>
+    public int MapWidth => MapPositions * MapChannels;
+
     /// <summary>Embeds log-mel examples [N, 1, 96, 64] (or [N, 96, 64]) into [N, 128].</summary>
     public override Tensor forward(Tensor input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        using var scope = NewDisposeScope();
+        return embeddings.call(Map(input)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The time-frequency map the embedding is computed from: the last pooled conv features of log-mel examples
+    /// [N, 1, 96, 64] as [N, <see cref="MapWidth"/>], position-major (6 time steps of 160 ms x 4 frequency bands, then
+    /// the channels), which is also the flatten order of torchvggish's first FC layer.
+    /// </summary>
+    public Tensor Map(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
         using var scope = NewDisposeScope();
@@ -50,7 +71,6 @@ public sealed class Vggish : nn.Module<Tensor, Tensor>
         x = features.call(x);
 
         // torchvggish flattens in TensorFlow's NHWC order; the first FC weights depend on it.
-        x = x.permute(0, 2, 3, 1).contiguous().flatten(1);
-        return embeddings.call(x).MoveToOuterDisposeScope();
+        return x.permute(0, 2, 3, 1).contiguous().flatten(1).MoveToOuterDisposeScope();
     }
 }

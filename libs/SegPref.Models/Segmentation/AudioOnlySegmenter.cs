@@ -24,7 +24,7 @@ public sealed class AudioOnlySegmenter : Segmenter
     {
         options.Validate();
         trunk = new SegmenterTrunk(options);
-        audio_proj = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+        audio_proj = AudioTokenizer.For(options);
         if (options.Grounding)
         {
             object_query = nn.Parameter(randn(1, 1, options.Dim) * 0.02);

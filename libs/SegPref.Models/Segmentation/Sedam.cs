@@ -31,7 +31,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         text_proj = nn.Sequential(nn.Linear(options.TextDim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
-        audio_proj = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+        audio_proj = AudioTokenizer.For(options);
         for (var i = 0; i < options.SedamLayers; i++)
         {
             layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.IsolateOpenCue));

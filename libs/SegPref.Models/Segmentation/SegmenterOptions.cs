@@ -10,7 +10,7 @@ namespace SegPref.Models.Segmentation;
 /// <param name="Heads">Attention heads everywhere (must divide <paramref name="Dim"/>).</param>
 /// <param name="TextDim">Width of one cue embedding (D_text).</param>
 /// <param name="AudioDim">Width of one audio embedding (128 for VGGish).</param>
-/// <param name="AudioTokens">Tokens one per-second audio embedding is expanded into.</param>
+/// <param name="AudioTokens">Tokens one per-second audio embedding is expanded into (with <paramref name="AudioMapChannels"/>: the map's positions).</param>
 /// <param name="CueSlots">Cue slots per frame (4, "None"-padded).</param>
 /// <param name="FeedForwardDim">Hidden width of the FFNs.</param>
 /// <param name="DynamicMask">How SeDAM masks cues the audio does not support.</param>
@@ -48,6 +48,12 @@ namespace SegPref.Models.Segmentation;
 /// audio-only baseline, which has no class names), dotted with the mask features, to where those objects are (sounding
 /// or not); trained by an auxiliary loss, unused by the map and the ONNX graph.
 /// </param>
+/// <param name="AudioMapChannels">
+/// 0: the audio input is one embedding per second, expanded into <paramref name="AudioTokens"/> tokens by an MLP. Above
+/// 0: it is the audio encoder's time-frequency map, <paramref name="AudioTokens"/> positions of this many channels each
+/// (<paramref name="AudioDim"/> = their product); each position becomes one token (a shared MLP plus a learned position
+/// embedding), so that a cue can attend to the part of the spectrogram where its class sounds.
+/// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
     int ImageSize,
@@ -70,7 +76,8 @@ public sealed record SegmenterOptions(
     bool Grounding = false,
     bool VisualOpenCue = false,
     bool IsolateOpenCue = false,
-    bool EvidenceRelevance = false)
+    bool EvidenceRelevance = false,
+    int AudioMapChannels = 0)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);
@@ -97,6 +104,11 @@ public sealed record SegmenterOptions(
         if (ImageSize <= 0 || ImageSize % 32 != 0 || Dim <= 0 || Queries <= 0 || DecoderLayers <= 0 || SedamLayers <= 0 || Heads <= 0 || TextDim <= 0 || AudioDim <= 0 || AudioTokens <= 0 || CueSlots <= 0 || Dim < 4)
         {
             throw new ArgumentException($"Invalid segmenter options {this}: sizes must be positive, d >= 4 and the image side a multiple of 32.");
+        }
+
+        if (AudioMapChannels < 0 || (AudioMapChannels > 0 && AudioDim != AudioTokens * AudioMapChannels))
+        {
+            throw new ArgumentException($"Invalid segmenter options: a time-frequency audio map needs AudioDim = AudioTokens x AudioMapChannels (got {AudioDim}, {AudioTokens}, {AudioMapChannels}).");
         }
 
         if (Dim % Heads != 0)

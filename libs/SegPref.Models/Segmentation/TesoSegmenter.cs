@@ -29,7 +29,7 @@ public sealed class TesoSegmenter : Segmenter
         silence_embedding = zeros(options.AudioDim);
         if (options.AudioPrompts)
         {
-            audio_prompt = new AudioTokenizer(options.AudioDim, options.Dim, options.AudioTokens);
+            audio_prompt = AudioTokenizer.For(options);
         }
 
         if (options.Grounding)

@@ -22,10 +22,12 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Calibrated, 4, true, false, false, true)]
     [InlineData(DynamicMaskMode.Off, 2, true, true, false, true, true)]
     [InlineData(DynamicMaskMode.Calibrated, 3, true, false, false, false, true)]
-    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false, bool isolate = false)
+    [InlineData(DynamicMaskMode.Paper, 2, true, true, false, true, false, true)]
+    [InlineData(DynamicMaskMode.Off, 3, false, false, false, false, false, true)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false, bool isolate = false, bool audioMap = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
-        var options = TestModels.SmallOptions(mode) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding, VisualOpenCue = visualOpenCue, IsolateOpenCue = isolate };
+        var options = AudioInput(TestModels.SmallOptions(mode), audioMap) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding, VisualOpenCue = visualOpenCue, IsolateOpenCue = isolate };
         using var model = TestModels.Segmenter("teso", options, 11);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;
@@ -86,9 +88,10 @@ public sealed class SegmenterExporterTests
     [InlineData(1)]
     [InlineData(4)]
     [InlineData(2, true)]
-    public void Export_AudioOnly_MatchesTorchSharpOnRandomInputs(int frames, bool grounding = false)
+    [InlineData(3, false, true)]
+    public void Export_AudioOnly_MatchesTorchSharpOnRandomInputs(int frames, bool grounding = false, bool audioMap = false)
     {
-        var options = TestModels.SmallOptions() with { Grounding = grounding };
+        var options = AudioInput(TestModels.SmallOptions(), audioMap) with { Grounding = grounding };
         using var model = TestModels.Segmenter("audio-only", options, 12);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;
@@ -105,4 +108,8 @@ public sealed class SegmenterExporterTests
         Assert.InRange(TestModels.MaxAbsDiff(expected, actual), 0f, Tolerance);
         Assert.True(expected.Max() - expected.Min() > 1e-3f, "the map should vary over the pixels");
     }
+
+    // A time-frequency map of 6 positions x 8 channels instead of the 128-d embedding.
+    private static SegmenterOptions AudioInput(SegmenterOptions options, bool audioMap) =>
+        audioMap ? options with { AudioDim = 48, AudioTokens = 6, AudioMapChannels = 8 } : options;
 }

@@ -22,6 +22,27 @@ public class VggishTests
     }
 
     [Fact]
+    public void Map_SmallPreset_IsTimeMajorPositionsOfTheLastConvChannels()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        using var model = new Vggish(VggishPreset.Small);
+        var x = randn(2, 1, 96, 64) * 0.1;
+
+        var map = model.Map(x);
+        Assert.Equal([2L, Vggish.MapPositions * 128L], map.shape);
+        Assert.Equal(24 * 128, model.MapWidth);
+
+        // A change confined to the last 80 ms (frames 88-95) reaches the map's last time step but not its first (whose
+        // receptive field ends about 55 frames in): the map keeps time, which the 128-d embedding does not.
+        var y = x.clone();
+        y.narrow(2, 88, 8).add_(3.0);
+        var moved = (model.Map(y) - map).abs().view(2, 6, 4, 128).amax([0, 2, 3]);
+        Assert.True(moved[5].item<float>() > 1e-3f, "the last time step should change");
+        Assert.True(moved[0].item<float>() < 1e-6f, "the first time step is out of reach of the change");
+    }
+
+    [Fact]
     public void Forward_ThreeDimensionalInput_SameAsWithChannelAxis()
     {
         using var scope = NewDisposeScope();

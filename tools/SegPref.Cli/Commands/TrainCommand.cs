@@ -40,6 +40,7 @@ internal static class TrainCommand
         var counterfactual = new Option<double>("--counterfactual-weight") { Description = "TeSO, with a cue weight: weight of the counterfactual relevance loss (each step also runs the batch on the train clips' noise floor alone or on another clip's audio in which nothing visible sounds, and teaches SeDAM's relevance that no cue sounds there; the mask is not trained on it); 0 = off." };
         var counterfactualOffScreen = new Option<bool>("--counterfactual-off-screen") { Description = "With --counterfactual-weight: a third pass on the clip's own audio plus an off-screen source, whose relevance keeps the frame's own targets." };
         var counterfactualSwapped = new Option<bool>("--counterfactual-swapped") { Description = "With --counterfactual-weight: include the pass on another clip's audio (default true); false keeps the noise-floor pass only (and the off-screen one if asked for).", DefaultValueFactory = _ => true };
+        var audioMap = new Option<bool>("--audio-map") { Description = "Both models: read the audio encoder's time-frequency map (6 x 4 positions of its last conv layer, one token each) instead of its 128-d embedding, so that SeDAM's cues can attend to where in the spectrogram their class sounds." };
         var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off." };
         var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off)." };
         var repeat = new Option<double?>("--repeat-threshold") { Description = "Repeat-factor sampling: classes that sound in fewer than this fraction of the training frames are drawn more often (r = sqrt(t / f)); off by default." };
@@ -50,7 +51,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, audioMap, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
         data.AddTo(command);
         encoders.AddTo(command);
@@ -76,7 +77,7 @@ internal static class TrainCommand
                 InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
                 CueWeight = Given(cueWeight, o.CueWeight), CounterfactualWeight = Given(counterfactual, o.CounterfactualWeight), CounterfactualOffScreen = Given(counterfactualOffScreen, o.CounterfactualOffScreen), CounterfactualSwapped = Given(counterfactualSwapped, o.CounterfactualSwapped), OpenCue = Given(openCue, o.OpenCue),
                 // The recipe's open-cue refinements follow the open cue: `--recipe served --open-cue false` drops them too.
-                VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts),
+                VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts), AudioMap = Given(audioMap, o.AudioMap),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
                 RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };

@@ -57,7 +57,7 @@ public sealed class EvaluationContext : IDisposable
                 paths = paths with { Captioner = null };
             }
 
-            var loaded = FrozenEncoders.Load(paths);
+            var loaded = FrozenEncoders.Load(paths, audioMap: config.Options.AudioMapChannels > 0);
             if (loaded.AudioFingerprint != config.Encoders.AudioFingerprint || loaded.CueFingerprint != config.Encoders.CueFingerprint
                 || (config.Encoders.CaptionerFingerprint is { } cap && loaded.CaptionerFingerprint != cap))
             {

@@ -1,6 +1,7 @@
 using SegPref.Avs.Data;
 using SegPref.Avs.Evaluation;
 using SegPref.Media.Audio;
+using SegPref.Models.Audio;
 using SegPref.Models.Torch;
 using SegPref.Models.Training;
 using static TorchSharp.torch;
@@ -60,10 +61,10 @@ public static class SegmentationExperiment
 
         var cues = request.Kind == "audio-only" ? CueSource.GroundTruth : request.Cues;
         var encoderPaths = cues == CueSource.GroundTruth ? request.Encoders with { Captioner = null } : request.Encoders;
-        using var encoders = FrozenEncoders.Load(encoderPaths);
+        using var encoders = FrozenEncoders.Load(encoderPaths, request.Options.AudioMap);
         var backbone = request.BackboneWeights is { } file ? new WeightsRecord(Path.GetFullPath(file), FrozenEncoders.Fingerprint(file)) : null;
         var config = new SegmenterRunConfig(
-            request.Kind, options with { TextDim = encoders.Cues.Config.OutputSize }, request.Options, CueName(cues),
+            request.Kind, AudioInput(options, encoders) with { TextDim = encoders.Cues.Config.OutputSize }, request.Options, CueName(cues),
             Record(encoders), Path.GetFullPath(request.Data), request.CommandLine, null, AvsDataFormats.Name(data.Format), backbone);
         CheckRunFolder(request, config);
 
@@ -91,6 +92,11 @@ public static class SegmentationExperiment
 
         return SegmentationTrainer.Train(model, train, val, request.Options, request.RunDir, epochs, counterfactuals, cancellationToken);
     }
+
+    // The audio input's width and tokens: the preset's embedding tokens, or one token per position of the encoder's map.
+    private static SegmenterOptions AudioInput(SegmenterOptions options, FrozenEncoders encoders) => encoders.AudioMap
+        ? options with { AudioDim = encoders.AudioWidth, AudioTokens = Vggish.MapPositions, AudioMapChannels = encoders.Audio.Encoder.MapChannels }
+        : options with { AudioDim = encoders.AudioWidth };
 
     /// <summary>
     /// The audio conditions the counterfactual relevance term trains on, one per step in turn: the noise floor alone and

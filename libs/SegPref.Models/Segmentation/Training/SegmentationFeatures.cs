@@ -14,7 +14,7 @@ public static class SegmentationFeatures
     private const int FramesPerCaptionBatch = 256;
 
     /// <summary>
-    /// The audio embedding [N,128] of each frame's second under <paramref name="condition"/> (normal, mute, wgn-N, and on
+    /// The audio features [N,AudioWidth] (the 128-d embedding, or the encoder's time-frequency map) of each frame's second under <paramref name="condition"/> (normal, mute, wgn-N, and on
     /// AVS-Synth the dataset-aware ones; noise seeded per clip, so every model sees the same noisy audio). Cached by
     /// encoder, split and condition.
     /// </summary>
@@ -26,8 +26,8 @@ public static class SegmentationFeatures
         ArgumentNullException.ThrowIfNull(encoders);
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(cache);
-        const int width = Vggish.EmbeddingSize;
-        var key = $"audio-{encoders.AudioFingerprint}-{split}-{condition}";
+        var width = encoders.AudioWidth;
+        var key = $"audio-{encoders.AudioFeatureKey}-{split}-{condition}";
         return cache.GetOrCompute(key, [frames.Count, width], () =>
         {
             var total = frames.Clips.Count;
@@ -44,7 +44,7 @@ public static class SegmentationFeatures
             foreach (var batch in clips.Chunk(ClipsPerBatch))
             {
                 var examples = batch.SelectMany(c => c.Data).ToArray();
-                var embedded = encoders.Audio.Embed(new LogMelExamples(examples, batch.Sum(c => c.Count)));
+                var embedded = encoders.AudioFeatures(new LogMelExamples(examples, batch.Sum(c => c.Count)));
                 Buffer.BlockCopy(embedded, 0, result, row * width * sizeof(float), embedded.Length * sizeof(float));
                 row += embedded.GetLength(0);
                 done += batch.Length;

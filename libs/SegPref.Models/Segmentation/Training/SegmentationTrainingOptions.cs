@@ -103,6 +103,13 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("audio_prompts")]
     public bool AudioPrompts { get; init; }
 
+    /// <summary>
+    /// Both models: read the audio encoder's time-frequency map (one token per position) instead of its 128-d embedding
+    /// (see <see cref="SegmenterOptions.AudioMapChannels"/>).
+    /// </summary>
+    [JsonPropertyName("audio_map")]
+    public bool AudioMap { get; init; }
+
     /// <summary>Clip the global L2 norm of the gradients to this value before each AdamW step (0 = no clipping).</summary>
     [JsonPropertyName("gradient_clip")]
     public double GradientClip { get; init; }

@@ -42,6 +42,21 @@ public sealed class PreLoopRunFolderTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Load_WithAudioMap_FeaturesAreTheEncodersTimeFrequencyMap()
+    {
+        var paths = new EncoderRunPaths(AudioRun(), CueRun(), null);
+        using var embedding = FrozenEncoders.Load(paths);
+        using var map = FrozenEncoders.Load(paths, audioMap: true);
+
+        Assert.Equal(Vggish.EmbeddingSize, embedding.AudioWidth);
+        Assert.Equal(Vggish.MapPositions * VggishPreset.Small.ConvChannels[^1], map.AudioWidth);
+        Assert.Equal(map.AudioWidth, map.SilenceEmbedding().Length);
+        Assert.Equal(embedding.AudioWidth, embedding.SilenceEmbedding().Length);
+        Assert.NotEqual(embedding.AudioFeatureKey, map.AudioFeatureKey);
+        Assert.Equal(embedding.AudioFingerprint, map.AudioFingerprint);
+    }
+
     private string AudioRun()
     {
         var dir = Path.Combine(_root, "audio");
