@@ -77,11 +77,18 @@ public static class RunExporter
     /// <param name="version">Version; default: one above the highest numeric version of that name (1 for a new name).</param>
     /// <param name="command">The command line recorded in config.json.</param>
     /// <param name="overwrite">Replace an existing entry of that name and version instead of refusing.</param>
+    /// <param name="audioMap">An audio encoder only: export its time-frequency map (for segmenters trained with <c>--audio-map</c>).</param>
     /// <exception cref="InvalidOperationException">The entry exists and <paramref name="overwrite"/> is false.</exception>
-    public static string Export(string runDir, string repoRoot, string? name, string? version, string command, bool overwrite = false)
+    /// <exception cref="ArgumentException"><paramref name="audioMap"/> for a run that is not an audio encoder.</exception>
+    public static string Export(string runDir, string repoRoot, string? name, string? version, string command, bool overwrite = false, bool audioMap = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(repoRoot);
         var kind = DetectKind(runDir);
+        if (audioMap && kind != ModelKinds.AudioEncoder)
+        {
+            throw new ArgumentException($"--audio-map exports an audio encoder's time-frequency map; {runDir} is a {kind} run.");
+        }
+
         switch (kind)
         {
             case ModelKinds.Segmenter:
@@ -98,7 +105,7 @@ public static class RunExporter
                 {
                     var source = ExportSource.For(runDir, AudioEncoderRun.WeightsPath(runDir), command);
                     var entry = Target(repoRoot, name ?? ModelKinds.AudioEncoder, version, overwrite);
-                    return AudioEncoderExporter.Write(audio, repoRoot, entry.Name, entry.Version, source);
+                    return AudioEncoderExporter.Write(audio, repoRoot, entry.Name, entry.Version, source, audioMap);
                 }
 
             case ModelKinds.CueEncoder:

@@ -54,6 +54,13 @@ public sealed class AudioAndCueExporterTests(SynthClipFixture clip)
         Assert.Equal(expected.GetLength(0) * 128, actual.Length);
         Assert.InRange(TestModels.MaxAbsDiff(TestModels.Flat<float>(expected), actual), 0f, 1e-4f);
         Assert.Throws<ArgumentException>(() => embedder.Embed(new LogMelExamples([], 0)));
+
+        // --audio-map: the entry serves the time-frequency map a segmenter trained with --audio-map reads.
+        RunExporter.Export(dir.Sub("run"), dir.Sub("maps"), null, null, "segpref export --audio-map", audioMap: true);
+        using var mapper = ModelRepository.OpenAudioEncoder(dir.Sub("maps"), Cpu);
+        var expectedMap = run.Map(clip.LogMel);
+        Assert.Equal(run.Encoder.MapWidth, mapper.EmbeddingSize);
+        Assert.InRange(TestModels.MaxAbsDiff(TestModels.Flat<float>(expectedMap), mapper.Embed(clip.LogMel)), 0f, 1e-4f);
     }
 
     [Fact]

@@ -17,18 +17,19 @@ internal static class ExportCommand
         var name = new Option<string?>("--name") { Description = "Model name (default by kind: teso, audio-only, audio-encoder, cue-encoder, captioner)." };
         var version = new Option<string?>("--version") { Description = "Version folder (default: the next free number, so a served entry is never replaced by accident)." };
         var force = new Option<bool>("--force") { Description = "Replace the entry if that name and version already hold a model." };
+        var audioMap = new Option<bool>("--audio-map") { Description = "An audio encoder run: export its time-frequency map instead of its 128-d embedding, for segmenters trained with --audio-map (serve it with them; a mismatch is refused by the segmentation service)." };
         var bench = new Option<int>("--bench") { Description = "After exporting, time TorchSharp vs ONNX Runtime this many times on one random clip (0 = no timing).", DefaultValueFactory = _ => 0 };
         var frames = new Option<int>("--bench-frames") { Description = "Frames (or audio examples) per timed call.", DefaultValueFactory = _ => 5 };
         var threads = new Option<int>("--bench-threads") { Description = "Threads for both runtimes while timing.", DefaultValueFactory = _ => 1 };
         var command = new Command("export", "Export a trained run to the ONNX model repository (the services serve it with ONNX Runtime).")
         {
-            run, repo, name, version, force, bench, frames, threads,
+            run, repo, name, version, force, audioMap, bench, frames, threads,
         };
         command.SetAction((result, _) => CommandErrors.Run(env, () =>
         {
             var runDir = result.GetRequiredValue(run);
             var line = "segpref " + string.Join(' ', result.Tokens.Select(t => t.Value));
-            var entry = RunExporter.Export(runDir, result.GetRequiredValue(repo), result.GetValue(name), result.GetValue(version), line, result.GetValue(force));
+            var entry = RunExporter.Export(runDir, result.GetRequiredValue(repo), result.GetValue(name), result.GetValue(version), line, result.GetValue(force), result.GetValue(audioMap));
             Print(env, entry);
             var repeats = result.GetValue(bench);
             if (repeats > 0)
