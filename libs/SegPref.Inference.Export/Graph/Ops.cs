@@ -29,6 +29,12 @@ public sealed class Ops(GraphBuilder graph)
     /// <summary>1 / (1 + exp(-x)).</summary>
     public string Sigmoid(string x) => Graph.Node("Sigmoid", [x]);
 
+    /// <summary>Elementwise e^x.</summary>
+    public string Exp(string x) => Graph.Node("Exp", [x]);
+
+    /// <summary>Elementwise natural logarithm.</summary>
+    public string Log(string x) => Graph.Node("Log", [x]);
+
     /// <summary>Softmax over <paramref name="axis"/>.</summary>
     public string Softmax(string x, int axis = -1) => Graph.Node("Softmax", [x], ("axis", axis));
 

@@ -69,7 +69,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
         {
             var layer = w.Scope($"layers.{i.ToString(CultureInfo.InvariantCulture)}");
             var cross = _attention.GatedCross(layer.Scope("cross_attn"), x, null, audioTokens, null);
-            var relevance = MeanLogit(cross.Logits);
+            var relevance = options.DynamicMask == DynamicMaskMode.Peak ? PeakLogit(cross.Logits, options.AudioTokens) : MeanLogit(cross.Logits);
             if (options.DynamicMask == DynamicMaskMode.Calibrated)
             {
                 var reference = MeanLogit(_attention.Scores(layer.Scope("cross_attn.attn"), x, silenceTokens));
@@ -121,4 +121,13 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
 
     // Mean over keys, then over heads: [B,heads,S,A] -> [B,S].
     private string MeanLogit(string logits) => Ops.ReduceMean(Ops.ReduceMean(logits, [-1], keepDims: false), [1], keepDims: false);
+
+    // Log-mean-exp over the A keys (max-shifted, as torch's logsumexp), then the mean over heads: [B,heads,S,A] -> [B,S].
+    private string PeakLogit(string logits, int keys)
+    {
+        var max = Ops.ReduceMax(logits, [-1], keepDims: true);
+        var sum = Ops.ReduceSum(Ops.Exp(Ops.Sub(logits, max)), [-1], keepDims: false);
+        var logMeanExp = Ops.Sub(Ops.Add(Ops.Squeeze(max, -1), Ops.Log(sum)), G.Scalar("log_keys", (float)Math.Log(keys)));
+        return Ops.ReduceMean(logMeanExp, [1], keepDims: false);
+    }
 }

@@ -14,6 +14,14 @@ public enum DynamicMaskMode
     Paper,
 
     /// <summary>
+    /// Like <see cref="Paper"/>, with the mean over the audio keys replaced by a soft maximum (log-mean-exp of the
+    /// logits; equal to the mean when every key scores the same): a cue is relevant when some audio token matches it,
+    /// not when the tokens do on average. Meant for the time-frequency audio map (<c>--audio-map</c>), where a quiet
+    /// source occupies a few of its 24 positions and the mean would be little more than a pooled embedding.
+    /// </summary>
+    Peak,
+
+    /// <summary>
     /// Ablation (the rule served until teso/6): relevance measured against the audio encoder's own embedding of digital
     /// silence, minus a learned positive margin: r = mean logit(q, k(audio)) - mean logit(q, k(silence)) - softplus(m).
     /// Digital zeros give r = -margin &lt; 0 for every cue by construction, whatever was learned; real audio never does.

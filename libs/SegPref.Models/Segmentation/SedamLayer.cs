@@ -79,11 +79,14 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         return last.unsqueeze(1).logical_xor(last.unsqueeze(0)).unsqueeze(0);
     }
 
-    // Mean over keys, then heads, of the cue's attention logits [B,heads,S,A] -> [B,S]; in Calibrated mode minus the
-    // same mean against the silence tokens and minus the margin, so audio that looks like silence is not relevant.
+    // Mean over keys (Peak: log-mean-exp), then heads, of the cue's attention logits [B,heads,S,A] -> [B,S]; in
+    // Calibrated mode minus the same mean against the silence tokens and minus the margin, so audio that looks like
+    // silence is not relevant.
     private Tensor Relevance(Tensor tokens, Tensor logits, Tensor? silence, Tensor? margin)
     {
-        var score = logits.mean([-1]).mean([1]);
+        var score = _mode == DynamicMaskMode.Peak
+            ? (logits.logsumexp(-1) - Math.Log(logits.shape[^1])).mean([1])
+            : logits.mean([-1]).mean([1]);
         if (_mode != DynamicMaskMode.Calibrated)
         {
             return score;

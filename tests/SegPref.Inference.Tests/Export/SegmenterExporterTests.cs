@@ -24,6 +24,8 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Calibrated, 3, true, false, false, false, true)]
     [InlineData(DynamicMaskMode.Paper, 2, true, true, false, true, false, true)]
     [InlineData(DynamicMaskMode.Off, 3, false, false, false, false, false, true)]
+    [InlineData(DynamicMaskMode.Peak, 2, true, true, false, true, false, true)]
+    [InlineData(DynamicMaskMode.Peak, 3)]
     public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false, bool isolate = false, bool audioMap = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.

@@ -37,6 +37,26 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Forward_PeakMask_RelevanceIsTheLogMeanExpOfTheLogitsAndAtLeastTheirMean()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var options = Options with { DynamicMask = DynamicMaskMode.Peak };
+        using var model = new TesoSegmenter(options);
+        model.eval();
+
+        using var noGrad = no_grad();
+        var sedam = model.call(SegmentationBatch.Random(options, 2, 13)).Sedam!;
+        for (var layer = 0; layer < options.SedamLayers; layer++)
+        {
+            var logits = sedam.LayerAttentionLogits[layer];
+            var expected = (logits.logsumexp(-1) - Math.Log(logits.shape[^1])).mean([1]);
+            Assert.True(sedam.LayerRelevance[layer].allclose(expected, rtol: 1e-5, atol: 1e-6));
+            Assert.True(sedam.LayerRelevance[layer].ge(logits.mean([-1]).mean([1]) - 1e-6).all().item<bool>(), "a soft maximum is never below the mean");
+        }
+    }
+
+    [Fact]
     public void Forward_SameChangeToAKeptToken_ChangesTheOutput()
     {
         using var scope = NewDisposeScope();

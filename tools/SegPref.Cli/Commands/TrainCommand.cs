@@ -27,7 +27,7 @@ internal static class TrainCommand
         var lr = new Option<double>("--lr") { Description = $"Peak AdamW learning rate (default {defaults.LearningRate})." };
         var cues = new Option<string>("--cues") { Description = "predicted (captioner -> lexicon, the paper's chain) or ground-truth.", DefaultValueFactory = _ => "predicted" };
         cues.AcceptOnlyFromAmong("predicted", "ground-truth");
-        var dynamicMask = new Option<DynamicMaskMode?>("--dynamic-mask") { Description = "TeSO: paper (the paper's rule, default), calibrated (ablation: relevance against a stored silence embedding) or off." };
+        var dynamicMask = new Option<DynamicMaskMode?>("--dynamic-mask") { Description = "TeSO: paper (the paper's rule, default), peak (the paper's rule with a soft maximum over the audio tokens instead of their mean; for --audio-map), calibrated (ablation: relevance against a stored silence embedding) or off." };
         var noDynamic = new Option<bool>("--no-dynamic-mask") { Description = "Ablation: SeDAM keeps every valid cue (same as --dynamic-mask off)." };
         var noInfoNce = new Option<bool>("--no-infonce") { Description = "Ablation: no InfoNCE term." };
         var infoNceWeight = new Option<double?>("--infonce-weight") { Description = $"TeSO: weight of SeDAM's InfoNCE term (default {defaults.InfoNceWeight}; 0 is the same as --no-infonce)." };

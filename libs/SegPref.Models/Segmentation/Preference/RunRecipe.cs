@@ -42,7 +42,12 @@ public static class RunRecipe
 
         if (teso && t.DynamicMask != d.DynamicMask)
         {
-            parts.Add(t.DynamicMask == DynamicMaskMode.Off ? "no dynamic mask" : "silence-calibrated mask");
+            parts.Add(t.DynamicMask switch
+            {
+                DynamicMaskMode.Off => "no dynamic mask",
+                DynamicMaskMode.Peak => "peak relevance",
+                _ => "silence-calibrated mask",
+            });
         }
 
         if (teso && t.InfoNceWeight != d.InfoNceWeight)
@@ -73,6 +78,11 @@ public static class RunRecipe
         if (teso && (t.AudioPrompts || config.Options.AudioPrompts))
         {
             parts.Add("audio prompts");
+        }
+
+        if (t.AudioMap || config.Options.AudioMapChannels > 0)
+        {
+            parts.Add("audio map");
         }
 
         if (t.GroundingWeight > 0)
@@ -108,8 +118,8 @@ public static class RunRecipe
         return string.Join(", ", parts);
     }
 
-    // The preset whose sizes the run used (open cue, audio prompts, the grounding head and an ablated dynamic mask aside:
-    // they are listed with the training switches), else the sizes.
+    // The preset whose sizes the run used (open cue, audio prompts, the grounding head, the audio map and an ablated
+    // dynamic mask aside: they are listed with the training switches), else the sizes.
     private static string Preset(SegmenterOptions options)
     {
         var sizes = options with
@@ -117,6 +127,12 @@ public static class RunRecipe
             OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, EvidenceRelevance = false, AudioPrompts = false, Grounding = false,
             DynamicMask = SegmenterOptions.Small.DynamicMask,
         };
+        if (options.AudioMapChannels > 0)
+        {
+            // The audio map's width and tokens come from the audio encoder; the run lists "audio map" with its switches.
+            sizes = sizes with { AudioDim = SegmenterOptions.Small.AudioDim, AudioTokens = SegmenterOptions.Small.AudioTokens, AudioMapChannels = 0 };
+        }
+
         return sizes == SegmenterOptions.Small ? "small" : sizes == SegmenterOptions.Paper ? "paper" : N(
             $"{options.Backbone} {options.ImageSize}px d{options.Dim} Q{options.Queries} L{options.DecoderLayers} N{options.SedamLayers}");
     }

@@ -28,6 +28,7 @@ public sealed record SegmentationTrainingOptions
     /// <summary>
     /// SeDAM's dynamic mask (TeSO): <see cref="DynamicMaskMode.Paper"/> (the paper's rule: a cue is masked when its mean
     /// attention logit is below 0; with <see cref="CueWeight"/> that logit is trained as a cue-audio relevance),
+    /// <see cref="DynamicMaskMode.Peak"/> (the same with a soft maximum over the audio tokens instead of the mean),
     /// <see cref="DynamicMaskMode.Calibrated"/> (the ablation that compares the audio with a stored silence embedding) or
     /// <see cref="DynamicMaskMode.Off"/> (every valid cue prompts).
     /// </summary>

@@ -36,6 +36,16 @@ public sealed class PreferenceReportTests : IDisposable
             RunRecipe.Describe(config));
         Assert.Equal(RunRecipe.Describe(config), RunRecipe.Describe(config with { Training = training with { Seed = 1 } }));
         Assert.Contains("silence-calibrated mask", RunRecipe.Describe(Config("teso", training with { DynamicMask = DynamicMaskMode.Calibrated })), StringComparison.Ordinal);
+        Assert.Contains("peak relevance", RunRecipe.Describe(Config("teso", training with { DynamicMask = DynamicMaskMode.Peak })), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Describe_AudioMap_IsASwitchNotOtherSizes()
+    {
+        var config = Config("audio-only", new SegmentationTrainingOptions { Epochs = 14, AudioMap = true });
+        config = config with { Options = config.Options with { AudioDim = 3072, AudioTokens = 24, AudioMapChannels = 128 } };
+
+        Assert.Equal("audio-only, small, 14 epochs, audio map", RunRecipe.Describe(config));
     }
 
     [Fact]
