@@ -120,22 +120,10 @@ public sealed class AudioEncoderRun : IDisposable
     }
 
     /// <summary>Embeddings [N, 128] of all examples of a clip in one batch, as a tensor the caller owns.</summary>
-    public Tensor EmbedTensor(LogMelExamples examples)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        using var noGrad = no_grad();
-        using var input = tensor(examples.Data, [examples.Count, 1, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
-        return _encoder.call(input);
-    }
+    public Tensor EmbedTensor(LogMelExamples examples) => Run(examples, _encoder.call);
 
     /// <summary>Time-frequency maps [N, <see cref="Vggish.MapWidth"/>] of all examples of a clip (<see cref="Vggish.Map"/>).</summary>
-    public float[,] Map(LogMelExamples examples)
-    {
-        ArgumentNullException.ThrowIfNull(examples);
-        using var noGrad = no_grad();
-        using var input = tensor(examples.Data, [examples.Count, 1, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
-        return ToMatrix(_encoder.Map(input), _encoder.MapWidth);
-    }
+    public float[,] Map(LogMelExamples examples) => ToMatrix(Run(examples, _encoder.Map), _encoder.MapWidth);
 
     /// <summary>Embeddings [N, 128] of all examples of a clip.</summary>
     public float[,] Embed(LogMelExamples examples) => ToMatrix(EmbedTensor(examples), Vggish.EmbeddingSize);
@@ -165,6 +153,15 @@ public sealed class AudioEncoderRun : IDisposable
         {
             _tagger.Dispose();
         }
+    }
+
+    // The encoder's output (embedding or map) for the examples as one batch [N, 1, 96, 64], without gradients.
+    private static Tensor Run(LogMelExamples examples, Func<Tensor, Tensor> encode)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        using var noGrad = no_grad();
+        using var input = tensor(examples.Data, [examples.Count, 1, LogMelExamples.FrameCount, LogMelExamples.BandCount]);
+        return encode(input);
     }
 
     private static float[,] ToMatrix(Tensor values, int columns)

@@ -85,18 +85,8 @@ public static class SegmentationEvaluator
 
     /// <summary>
     /// Scores any predictor (e.g. an ONNX Runtime session) on <paramref name="split"/>: <paramref name="predict"/> maps a
-    /// batch of rows to their foreground probabilities [S*S] each.
-    /// </summary>
-    public static SegmentationScores EvaluateWith(
-        SegmentationSplit split, Func<int[], float[][]> predict, int batchSize = 32, Action<int, float[]>? onFrame = null)
-    {
-        ArgumentNullException.ThrowIfNull(predict);
-        return EvaluateWith(split, rows => new SplitPrediction(predict(rows), null), batchSize, onFrame);
-    }
-
-    /// <summary>
-    /// <see cref="EvaluateWith(SegmentationSplit, Func{int[], float[][]}, int, Action{int, float[]})"/> for a predictor that
-    /// may also return each frame's audio reliance: the scores carry it when every batch does.
+    /// batch of rows to their foreground probabilities [S*S] each and, optionally, their audio reliance; the scores carry
+    /// the reliance when every batch returns it.
     /// </summary>
     public static SegmentationScores EvaluateWith(
         SegmentationSplit split, Func<int[], SplitPrediction> predict, int batchSize = 32, Action<int, float[]>? onFrame = null)
