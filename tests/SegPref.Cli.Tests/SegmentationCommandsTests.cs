@@ -32,6 +32,23 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.NotEmpty(classes);
         Assert.True(classes.Sum(c => c.GetProperty("sounding_frames").GetInt32()) >= 8 * 3, "every frame has a sounding object");
 
+        // The keep threshold chosen on val is recorded in segmenter.json with its grid, and eval, export and the ONNX
+        // model below all use it.
+        (exit, output) = await CliRunner.RunAsync("calibrate", "--data", data.Root, "--run", teso, "--cache", _tmp["cache"]);
+        Assert.True(exit == 0, output);
+        var config = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(teso, "segmenter.json"), TestContext.Current.CancellationToken)).RootElement;
+        var calibration = config.GetProperty("keep_calibration");
+        Assert.Equal(calibration.GetProperty("threshold").GetDouble(), config.GetProperty("options").GetProperty("KeepThreshold").GetDouble());
+        Assert.Equal(7, calibration.GetProperty("grid").GetArrayLength());
+        Assert.True(File.Exists(Path.Combine(teso, "keep-threshold.png")));
+        Assert.Contains("(chosen)", await File.ReadAllTextAsync(Path.Combine(teso, "keep-threshold.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--split", "val", "--json", "--cache", _tmp["cache"], "--threads", "1");
+        Assert.True(exit == 0, output);
+        Assert.Equal(calibration.GetProperty("chosen").GetProperty("val_j").GetDouble(), JsonDocument.Parse(output).RootElement.GetProperty("miou").GetDouble(), 6);
+        (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1");
+        Assert.True(exit == 0, output);
+        scores = JsonDocument.Parse(output).RootElement;
+
         (exit, output) = await CliRunner.RunAsync("export", "--run", teso, "--repo", _tmp["repo"]);
         Assert.True(exit == 0, output);
         (exit, output) = await CliRunner.RunAsync("eval", "--data", data.Root, "--run", teso, "--json", "--cache", _tmp["cache"], "--threads", "1", "--onnx", _tmp["repo"]);

@@ -76,6 +76,12 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
                 relevance = Ops.Sub(Ops.Sub(relevance, reference), margin ?? throw new ArgumentNullException(nameof(margin), "The calibrated rule needs the margin."));
             }
 
+            if (options.KeepThreshold != 0)
+            {
+                // The operating point chosen on val: keep iff relevance >= threshold, soft keep sigmoid((r - threshold) / T).
+                relevance = Ops.Sub(relevance, G.Scalar("keep_threshold", (float)options.KeepThreshold));
+            }
+
             support = Ops.Mul(support, Ops.Sigmoid(Ops.Div(relevance, temperature)));
             if (options.DynamicMask != DynamicMaskMode.Off)
             {

@@ -30,11 +30,12 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        KeepThreshold = options.KeepThreshold;
         text_proj = nn.Sequential(nn.Linear(options.TextDim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, options.Dim));
         audio_proj = AudioTokenizer.For(options);
         for (var i = 0; i < options.SedamLayers; i++)
         {
-            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.IsolateOpenCue));
+            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.IsolateOpenCue, threshold: options.KeepThreshold));
         }
 
         prompt_proj = nn.Linear(options.Dim, options.Dim);
@@ -61,6 +62,28 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         }
 
         RegisterComponents();
+    }
+
+    /// <summary>
+    /// The dynamic mask's operating point: a cue survives a layer when its relevance is at least this value
+    /// (<see cref="SegmenterOptions.KeepThreshold"/> at construction; <see cref="SetKeepThreshold"/> changes it).
+    /// </summary>
+    public double KeepThreshold { get; private set; }
+
+    /// <summary>Sets the keep threshold of every layer (validation-time choice of the operating point, <c>segpref calibrate</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Not a finite value.</exception>
+    public void SetKeepThreshold(double threshold)
+    {
+        if (!double.IsFinite(threshold))
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "The keep threshold must be finite.");
+        }
+
+        KeepThreshold = threshold;
+        foreach (var layer in layers)
+        {
+            layer.Threshold = threshold;
+        }
     }
 
     /// <summary>The current margin softplus(m) of the calibrated relevance.</summary>
@@ -140,7 +163,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
             keeps.Add(keep);
             relevance.Add(step.Relevance);
             logits.Add(step.AttentionLogits);
-            support = support * (step.Relevance / _options.RelevanceTemperature).sigmoid();
+            support = support * ((step.Relevance - KeepThreshold) / _options.RelevanceTemperature).sigmoid();
         }
 
         // Audio support: the soft keep of the best-supported slot, whatever the mask mode (the served audio reliance).

@@ -23,7 +23,7 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
     /// cue) and the text cues do not attend to each other in the self-attention, so the open cue never learns from the
     /// others' keep decisions (see <see cref="Sedam"/>).
     /// </summary>
-    public SedamLayer(int dim, int heads, int hidden, DynamicMaskMode mode, double temperature, bool isolateLast = false)
+    public SedamLayer(int dim, int heads, int hidden, DynamicMaskMode mode, double temperature, bool isolateLast = false, double threshold = 0)
         : base(nameof(SedamLayer))
     {
         cross_attn = new GatedCrossAttention(dim, heads);
@@ -33,8 +33,12 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         _mode = mode;
         _temperature = temperature;
         _isolateLast = isolateLast;
+        Threshold = threshold;
         RegisterComponents();
     }
+
+    /// <summary>The keep threshold: a cue survives when its relevance is at least this (<see cref="SegmenterOptions.KeepThreshold"/>).</summary>
+    public double Threshold { get; set; }
 
     /// <summary>Plain forward without masks (every cue valid, no silence reference): returns the updated tokens.</summary>
     public override Tensor forward(Tensor tokens, Tensor audio)
@@ -57,8 +61,8 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         var relevance = Relevance(tokens, cross.Logits, silence, margin);
         if (_mode != DynamicMaskMode.Off)
         {
-            keep = keep.logical_and(relevance.ge(0));
-            softKeep = softKeep * (relevance / _temperature).sigmoid();
+            keep = keep.logical_and(relevance.ge(Threshold));
+            softKeep = softKeep * ((relevance - Threshold) / _temperature).sigmoid();
         }
 
         var blocked = keep.logical_not().unsqueeze(1);

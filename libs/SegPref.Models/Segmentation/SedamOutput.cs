@@ -13,10 +13,10 @@ namespace SegPref.Models.Segmentation;
 /// <param name="LayerRelevance">Relevance score of each layer, N x [B,S].</param>
 /// <param name="LayerAttentionLogits">Cue-to-audio attention logits of each layer, N x [B,heads,S,A].</param>
 /// <param name="Support">
-/// Audio support [B] in [0, 1]: max over the valid slots of prod over layers of sigmoid(relevance / T), the soft keep of
+/// Audio support [B] in [0, 1]: max over the valid slots of prod over layers of sigmoid((relevance - keep threshold) / T), the soft keep of
 /// the best-supported cue (computed in every mask mode). The served audio reliance of TeSO.
 /// </param>
-/// <param name="SlotSupport">Per slot [B,S]: prod over layers of sigmoid(relevance / T), each cue's soft keep (0 for empty slots); <paramref name="Support"/> is its max.</param>
+/// <param name="SlotSupport">Per slot [B,S]: prod over layers of sigmoid((relevance - keep threshold) / T), each cue's soft keep (0 for empty slots); <paramref name="Support"/> is its max.</param>
 /// <param name="HasOpenCue">The last slot is the open cue (<see cref="SegmenterOptions.OpenCue"/>).</param>
 /// <param name="Prior">
 /// With <see cref="SegmenterOptions.EvidenceRelevance"/>: the text-only prior logit of each slot [B,S] (how often such a

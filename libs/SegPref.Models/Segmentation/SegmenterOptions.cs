@@ -54,6 +54,11 @@ namespace SegPref.Models.Segmentation;
 /// (<paramref name="AudioDim"/> = their product); each position becomes one token (a shared MLP plus a learned position
 /// embedding), so that a cue can attend to the part of the spectrogram where its class sounds.
 /// </param>
+/// <param name="KeepThreshold">
+/// The operating point of SeDAM's dynamic mask: a cue survives a layer when its relevance logit is at least this value
+/// (0: the paper's rule, relevance >= 0). The soft keep and the audio support are sigmoid((r - threshold) / T). It is
+/// a decision threshold on the learned relevance, chosen on val (`segpref calibrate-keep`), never on the audio.
+/// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
     int ImageSize,
@@ -77,7 +82,8 @@ public sealed record SegmenterOptions(
     bool VisualOpenCue = false,
     bool IsolateOpenCue = false,
     bool EvidenceRelevance = false,
-    int AudioMapChannels = 0)
+    int AudioMapChannels = 0,
+    double KeepThreshold = 0)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);

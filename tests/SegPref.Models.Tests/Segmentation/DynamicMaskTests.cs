@@ -56,6 +56,56 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
         }
     }
 
+    [Theory]
+    [InlineData(DynamicMaskMode.Paper, -0.05)]
+    [InlineData(DynamicMaskMode.Paper, 0.05)]
+    [InlineData(DynamicMaskMode.Peak, 0.02)]
+    public void Forward_KeepThreshold_KeepsExactlyTheCuesAtOrAboveItAndShiftsTheSoftKeep(DynamicMaskMode mode, double threshold)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        var options = Options with { DynamicMask = mode, KeepThreshold = threshold };
+        using var model = new TesoSegmenter(options);
+        model.eval();
+        var input = SegmentationBatch.Random(options, 3, 17) with { CueValid = ones(3, 4, dtype: ScalarType.Bool) };
+
+        using var noGrad = no_grad();
+        var sedam = model.call(input).Sedam!;
+        var first = sedam.LayerRelevance[0];
+        var expectedKeep = first.ge(threshold);
+        var expectedSoft = ((first - threshold) / options.RelevanceTemperature).sigmoid();
+
+        Assert.True(sedam.LayerKeeps[0].equal(expectedKeep).all().item<bool>());
+        // Random weights give relevances on both sides of a threshold this close to 0, so the test can tell it apart from 0.
+        Assert.True(first.ge(0).ne(expectedKeep).any().item<bool>(), "no relevance lies between 0 and the threshold");
+        var support = expectedSoft;
+        for (var layer = 1; layer < options.SedamLayers; layer++)
+        {
+            support = support * ((sedam.LayerRelevance[layer] - threshold) / options.RelevanceTemperature).sigmoid();
+        }
+
+        Assert.True(sedam.Support.allclose(support.max(-1).values, rtol: 1e-5, atol: 1e-6));
+    }
+
+    [Fact]
+    public void SetKeepThreshold_SameAsBuildingWithIt()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        using var built = new TesoSegmenter(Options with { KeepThreshold = -0.03 });
+        manual_seed(6);
+        using var changed = new TesoSegmenter(Options);
+        changed.Sedam.SetKeepThreshold(-0.03);
+        built.eval();
+        changed.eval();
+        var input = SegmentationBatch.Random(Options, 2, 19);
+
+        using var noGrad = no_grad();
+        Assert.True(built.call(input).MapLogits.equal(changed.call(input).MapLogits).all().item<bool>());
+        Assert.Equal(-0.03, changed.Sedam.KeepThreshold);
+        Assert.Throws<ArgumentOutOfRangeException>(() => changed.Sedam.SetKeepThreshold(double.NaN));
+    }
+
     [Fact]
     public void Forward_SameChangeToAKeptToken_ChangesTheOutput()
     {

@@ -115,6 +115,17 @@ public static class RunRecipe
             parts.Add("margin calibrated");
         }
 
+        // A threshold chosen on val is part of the recipe whatever value each seed's val split gave (the seeds of one
+        // recipe are grouped by this name); a threshold set by hand is a recipe of its own.
+        if (teso && config.KeepCalibration is not null)
+        {
+            parts.Add("keep threshold chosen on val");
+        }
+        else if (teso && config.Options.KeepThreshold != 0)
+        {
+            parts.Add(N($"keep threshold {config.Options.KeepThreshold:g4}"));
+        }
+
         return string.Join(", ", parts);
     }
 
@@ -125,7 +136,7 @@ public static class RunRecipe
         var sizes = options with
         {
             OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, EvidenceRelevance = false, AudioPrompts = false, Grounding = false,
-            DynamicMask = SegmenterOptions.Small.DynamicMask,
+            DynamicMask = SegmenterOptions.Small.DynamicMask, KeepThreshold = 0,
         };
         if (options.AudioMapChannels > 0)
         {

@@ -15,6 +15,7 @@ namespace SegPref.Models.Segmentation.Training;
 /// <param name="Command">The command line that produced the run.</param>
 /// <param name="Calibration">The margin chosen on val by <c>segpref calibrate</c> (null until then).</param>
 /// <param name="DataFormat">The layout trained on (synth, avss, s4, ms3); null in runs made before other layouts were read (AVS-Synth).</param>
+/// <param name="KeepCalibration">The keep threshold chosen on val by <c>segpref calibrate</c> (paper or peak dynamic mask; null until then).</param>
 /// <param name="BackboneWeights">The pretrained backbone the training started from (null = random initialisation).</param>
 public sealed record SegmenterRunConfig(
     [property: JsonPropertyName("kind")] string Kind,
@@ -26,4 +27,5 @@ public sealed record SegmenterRunConfig(
     [property: JsonPropertyName("command")] string Command,
     [property: JsonPropertyName("calibration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] MarginCalibration? Calibration = null,
     [property: JsonPropertyName("data_format"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DataFormat = null,
-    [property: JsonPropertyName("backbone_weights"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WeightsRecord? BackboneWeights = null);
+    [property: JsonPropertyName("backbone_weights"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WeightsRecord? BackboneWeights = null,
+    [property: JsonPropertyName("keep_calibration"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] KeepThresholdCalibration? KeepCalibration = null);
