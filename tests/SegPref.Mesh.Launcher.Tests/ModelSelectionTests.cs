@@ -29,7 +29,7 @@ public sealed class ModelSelectionTests
     public void Check_EntriesOfTheCommittedRepository_Pass()
     {
         ModelSelection.Parse("segmenter=audio-only").Check(Repository);
-        ModelSelection.Parse("segmenter=teso/10").Check(Repository);
+        ModelSelection.Parse("segmenter=teso/11").Check(Repository);
         ModelSelection.Parse("audio-encoder=audio-encoder/3").Check(Repository);
     }
 

@@ -15,11 +15,11 @@ public sealed class ModelSetTests
         settings.Also.Add(new ServedModelRef { Name = "audio-only", VersionPolicy = "specific:5" });
         using var set = Open(settings);
 
-        Assert.Equal(new ModelIdentity("teso", "10"), set.Default.Identity);
+        Assert.Equal(new ModelIdentity("teso", "11"), set.Default.Identity);
         Assert.Equal(new ModelIdentity("teso", "9"), set.Resolve("teso", "9").Identity);
         Assert.Equal(new ModelIdentity("audio-only", "5"), set.Resolve("audio-only", null).Identity);
         Assert.Equal(new ModelIdentity("audio-only", "5"), set.Resolve("audio-only", "5").Identity);
-        Assert.Equal("teso (9, 10), audio-only (5)", set.Describe());
+        Assert.Equal("teso (9, 11), audio-only (5)", set.Describe());
     }
 
     [Fact]
@@ -32,8 +32,8 @@ public sealed class ModelSetTests
         var malformed = Assert.Throws<ArgumentException>(() => set.Resolve("teso", "v2"));
         var versionOnly = Assert.Throws<ArgumentException>(() => set.Resolve(null, "8"));
 
-        Assert.Equal("segmenter 'nope' is not served here; served: teso (10).", name.Message);
-        Assert.Contains("'teso' version 2 is not served here; served versions of 'teso': 10", version.Message, StringComparison.Ordinal);
+        Assert.Equal("segmenter 'nope' is not served here; served: teso (11).", name.Message);
+        Assert.Contains("'teso' version 2 is not served here; served versions of 'teso': 11", version.Message, StringComparison.Ordinal);
         Assert.Contains("'v2' is not a version number", malformed.Message, StringComparison.Ordinal);
         Assert.Contains("without segmenter.name", versionOnly.Message, StringComparison.Ordinal);
     }
