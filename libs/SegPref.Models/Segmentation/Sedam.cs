@@ -35,7 +35,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         audio_proj = AudioTokenizer.For(options);
         for (var i = 0; i < options.SedamLayers; i++)
         {
-            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.IsolateOpenCue, threshold: options.KeepThreshold));
+            layers.Add(new SedamLayer(options.Dim, options.Heads, options.HiddenDim, options.DynamicMask, options.RelevanceTemperature, isolateLast: options.IsolateOpenCue));
         }
 
         prompt_proj = nn.Linear(options.Dim, options.Dim);
@@ -70,7 +70,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     /// </summary>
     public double KeepThreshold { get; private set; }
 
-    /// <summary>Sets the keep threshold of every layer (validation-time choice of the operating point, <c>segpref calibrate</c>).</summary>
+    /// <summary>Sets the keep threshold every layer applies (validation-time choice of the operating point, <c>segpref calibrate</c>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">Not a finite value.</exception>
     public void SetKeepThreshold(double threshold)
     {
@@ -80,10 +80,6 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         }
 
         KeepThreshold = threshold;
-        foreach (var layer in layers)
-        {
-            layer.Threshold = threshold;
-        }
     }
 
     /// <summary>The current margin softplus(m) of the calibrated relevance.</summary>
@@ -158,7 +154,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var logits = new List<Tensor>();
         foreach (var layer in layers)
         {
-            var step = layer.Step(x, audioTokens, silenceTokens, keep, soft, margin);
+            var step = layer.Step(x, audioTokens, silenceTokens, keep, soft, margin, KeepThreshold);
             (x, keep, soft) = (step.Tokens, step.Keep, step.SoftKeep);
             keeps.Add(keep);
             relevance.Add(step.Relevance);

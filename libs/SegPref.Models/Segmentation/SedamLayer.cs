@@ -23,7 +23,7 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
     /// cue) and the text cues do not attend to each other in the self-attention, so the open cue never learns from the
     /// others' keep decisions (see <see cref="Sedam"/>).
     /// </summary>
-    public SedamLayer(int dim, int heads, int hidden, DynamicMaskMode mode, double temperature, bool isolateLast = false, double threshold = 0)
+    public SedamLayer(int dim, int heads, int hidden, DynamicMaskMode mode, double temperature, bool isolateLast = false)
         : base(nameof(SedamLayer))
     {
         cross_attn = new GatedCrossAttention(dim, heads);
@@ -33,12 +33,8 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         _mode = mode;
         _temperature = temperature;
         _isolateLast = isolateLast;
-        Threshold = threshold;
         RegisterComponents();
     }
-
-    /// <summary>The keep threshold: a cue survives when its relevance is at least this (<see cref="SegmenterOptions.KeepThreshold"/>).</summary>
-    public double Threshold { get; set; }
 
     /// <summary>Plain forward without masks (every cue valid, no silence reference): returns the updated tokens.</summary>
     public override Tensor forward(Tensor tokens, Tensor audio)
@@ -46,14 +42,15 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         ArgumentNullException.ThrowIfNull(tokens);
         using var keep = ones(tokens.shape[0], tokens.shape[1], dtype: ScalarType.Bool);
         using var soft = ones(tokens.shape[0], tokens.shape[1]);
-        return Step(tokens, audio, null, keep, soft, null).Tokens;
+        return Step(tokens, audio, null, keep, soft, null, 0).Tokens;
     }
 
     /// <summary>
     /// Runs the layer. <paramref name="silence"/> [B,A,d] (the silence embedding's tokens) and <paramref name="margin"/>
-    /// (a positive scalar) are needed in <see cref="DynamicMaskMode.Calibrated"/> mode only.
+    /// (a positive scalar) are needed in <see cref="DynamicMaskMode.Calibrated"/> mode only. A cue survives when its
+    /// relevance is at least <paramref name="threshold"/> (<see cref="Sedam.KeepThreshold"/>; 0 is the paper's rule).
     /// </summary>
-    public SedamLayerOutput Step(Tensor tokens, Tensor audio, Tensor? silence, Tensor keep, Tensor softKeep, Tensor? margin)
+    public SedamLayerOutput Step(Tensor tokens, Tensor audio, Tensor? silence, Tensor keep, Tensor softKeep, Tensor? margin, double threshold)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(keep);
@@ -61,8 +58,8 @@ public sealed class SedamLayer : nn.Module<Tensor, Tensor, Tensor>
         var relevance = Relevance(tokens, cross.Logits, silence, margin);
         if (_mode != DynamicMaskMode.Off)
         {
-            keep = keep.logical_and(relevance.ge(Threshold));
-            softKeep = softKeep * ((relevance - Threshold) / _temperature).sigmoid();
+            keep = keep.logical_and(relevance.ge(threshold));
+            softKeep = softKeep * ((relevance - threshold) / _temperature).sigmoid();
         }
 
         var blocked = keep.logical_not().unsqueeze(1);

@@ -57,7 +57,7 @@ namespace SegPref.Models.Segmentation;
 /// <param name="KeepThreshold">
 /// The operating point of SeDAM's dynamic mask: a cue survives a layer when its relevance logit is at least this value
 /// (0: the paper's rule, relevance >= 0). The soft keep and the audio support are sigmoid((r - threshold) / T). It is
-/// a decision threshold on the learned relevance, chosen on val (`segpref calibrate-keep`), never on the audio.
+/// a decision threshold on the learned relevance, chosen on val (`segpref calibrate`), never on the audio.
 /// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
