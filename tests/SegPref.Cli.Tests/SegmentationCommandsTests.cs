@@ -148,6 +148,7 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
 
     [Theory]
     [InlineData("--audio-prompts")]
+    [InlineData("--silent-prompts")]
     [InlineData("--open-cue")]
     [InlineData("--cue-weight", "0.5")]
     [InlineData("--counterfactual-weight", "1")]
@@ -185,10 +186,14 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.Equal((0.0, true, "Calibrated"), (paper.GetProperty("cue_weight").GetDouble(), paper.GetProperty("audio_prompts").GetBoolean(), paper.GetProperty("dynamic_mask").GetString()));
         Assert.False(paper.GetProperty("open_cue").GetBoolean());
 
-        (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["plain"], "--open-cue", "false", "--evidence-relevance"]);
+        Assert.False(served.GetProperty("silent_prompts").GetBoolean());
+        (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["plain"], "--open-cue", "false", "--evidence-relevance", "--silent-prompts"]);
         Assert.True(exit == 0, output);
         var plain = Training(_tmp["plain"]);
         Assert.Equal((false, false, true), (plain.GetProperty("open_cue").GetBoolean(), plain.GetProperty("visual_open_cue").GetBoolean(), plain.GetProperty("evidence_relevance").GetBoolean()));
+        Assert.True(plain.GetProperty("silent_prompts").GetBoolean());
+        var sizes = JsonDocument.Parse(File.ReadAllText(Path.Combine(_tmp["plain"], "segmenter.json"))).RootElement.GetProperty("options");
+        Assert.True(sizes.GetProperty("SilentPrompts").GetBoolean());
 
         (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--no-dynamic-mask", "--dynamic-mask", "paper"]);
         Assert.Equal(1, exit);

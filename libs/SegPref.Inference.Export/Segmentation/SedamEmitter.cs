@@ -16,8 +16,11 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
 
     private GraphBuilder G => layers.Ops.Graph;
 
-    /// <summary>Prompts [B,S,d], their keep mask (bool [B,S]), the gate (float [B,1,1]) and the audio support (float [B]).</summary>
-    public (string Prompts, string Keep, string Gate, string Support) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin, string? visual = null)
+    /// <summary>
+    /// Prompts [B,S,d], the prompts the decoder may not see (bool [B,S]: not kept, or with silent prompts only the empty
+    /// slots), the gate (float [B,1,1]) and the audio support (float [B]).
+    /// </summary>
+    public (string Prompts, string Blocked, string Gate, string Support) Emit(ModuleWeights w, string cues, string valid, string audio, string silence, string? margin, string? visual = null)
     {
         var audioTokens = AudioTokens(w.Scope("audio_proj"), audio, options);
         var silenceTokens = AudioTokens(w.Scope("audio_proj"), silence, options);
@@ -46,6 +49,7 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
             keep = Ops.Concat(1, keep, Ops.Expand(G.Bools("open_cue_valid", [true], 1, 1), Ops.Concat(0, batch, G.Int64s("open_cue_slots", 1))));
         }
 
+        var slotValid = keep;
         var support = layers.ToFloat(keep);
         string? isolation = null;
         if (options.IsolateOpenCue)
@@ -101,10 +105,19 @@ internal sealed class SedamEmitter(Layers layers, SegmenterOptions options)
 
         var hard = layers.ToFloat(keep);
         var prompts = Ops.Mul(layers.Linear(w.Scope("prompt_proj"), x), Ops.Unsqueeze(hard, -1));
+        var blockedPrompts = Ops.Not(keep);
+        if (options.SilentPrompts)
+        {
+            // Sedam: a dropped valid cue carries silent_proj(x); only empty slots are hidden from the queries.
+            var dropped = Ops.Sub(layers.ToFloat(slotValid), hard);
+            prompts = Ops.Add(prompts, Ops.Mul(layers.Linear(w.Scope("silent_proj"), x), Ops.Unsqueeze(dropped, -1)));
+            blockedPrompts = Ops.Not(slotValid);
+        }
+
         var gate = options.DynamicMask == DynamicMaskMode.Off
             ? G.Scalar("one", 1f)
             : Ops.Reshape(Ops.ReduceMax(hard, [-1], keepDims: false), -1, 1, 1);
-        return (prompts, keep, gate, Ops.ReduceMax(support, [-1], keepDims: false));
+        return (prompts, blockedPrompts, gate, Ops.ReduceMax(support, [-1], keepDims: false));
     }
 
     /// <summary><see cref="AudioTokenizer"/>: [B,AudioDim] -> [B,tokens,d] (from an embedding, or one token per map position).</summary>

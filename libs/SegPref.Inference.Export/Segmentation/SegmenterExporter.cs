@@ -64,7 +64,7 @@ public static class SegmenterExporter
             features = trunk.Encode(w.Scope("trunk"), frames);
             var pooled = o.VisualOpenCue ? ops.ReduceMean(features[^1], [2, 3], keepDims: false) : null;
             var sedam = new SedamEmitter(layers, o).Emit(w.Scope("sedam"), cues, valid, audio, silence, marginValue, pooled);
-            (prompts, blocked, gate, support) = (sedam.Prompts, ops.Not(sedam.Keep), sedam.Gate, sedam.Support);
+            (prompts, blocked, gate, support) = (sedam.Prompts, sedam.Blocked, sedam.Gate, sedam.Support);
             if (o.AudioPrompts)
             {
                 var (tokens, none) = AudioPrompts(w.Scope("audio_prompt"), audio, o, layers);

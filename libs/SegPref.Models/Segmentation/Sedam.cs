@@ -14,6 +14,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
     private readonly AudioTokenizer audio_proj;
     private readonly ModuleList<SedamLayer> layers = new();
     private readonly Linear prompt_proj;
+    private readonly Linear? silent_proj;
     private readonly Parameter margin_raw;
     private readonly Parameter? open_cue;
     private readonly Linear? open_cue_named;
@@ -39,6 +40,11 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         }
 
         prompt_proj = nn.Linear(options.Dim, options.Dim);
+        if (options.SilentPrompts)
+        {
+            silent_proj = nn.Linear(options.Dim, options.Dim);
+        }
+
         if (options.EvidenceRelevance)
         {
             cue_prior = nn.Sequential(nn.Linear(options.Dim, options.Dim), nn.ReLU(), nn.Linear(options.Dim, 1));
@@ -145,6 +151,8 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
             keep = cat([keep, ones(b, 1, dtype: ScalarType.Bool)], 1);
         }
 
+        var slotValid = keep;
+
         // The text-only prior of each slot, from its token before any audio (evidence relevance; training only).
         var prior = cue_prior?.call(x).squeeze(-1);
         var soft = keep.to(x.dtype);
@@ -177,6 +185,16 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var anyHard = keep.any(-1).to(x.dtype);
         var anySoft = 1 - (1 - soft).prod(-1);
         var gate = anyHard + anySoft - anySoft.detach();
-        return new SedamOutput(prompts * keepWeight.unsqueeze(-1), keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support);
+        var kept = prompts * keepWeight.unsqueeze(-1);
+        if (silent_proj is not null)
+        {
+            // A dropped valid cue reaches the decoder as its silent prompt (weight valid - keep: 1 - keep for valid slots,
+            // 0 for empty ones, with the opposite straight-through gradient); only empty slots stay hidden.
+            var dropped = slotValid.to(x.dtype) - keepWeight;
+            kept = kept + (silent_proj.call(x) * dropped.unsqueeze(-1));
+            return new SedamOutput(kept, keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support, slotValid.logical_not());
+        }
+
+        return new SedamOutput(kept, keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support, keep.logical_not());
     }
 }

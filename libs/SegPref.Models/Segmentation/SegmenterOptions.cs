@@ -59,6 +59,12 @@ namespace SegPref.Models.Segmentation;
 /// (0: the paper's rule, relevance >= 0). The soft keep and the audio support are sigmoid((r - threshold) / T). It is
 /// a decision threshold on the learned relevance, chosen on val (`segpref calibrate`), never on the audio.
 /// </param>
+/// <param name="SilentPrompts">
+/// TeSO: a valid cue the dynamic mask drops still reaches the decoder, through a projection of its own (a "silent"
+/// prompt: this named object is visible but the audio does not support it), instead of being zeroed and hidden from the
+/// queries. The decoder can then learn where not to paint. The frame gate is unchanged: a frame with no kept cue is
+/// still declared silent.
+/// </param>
 public sealed record SegmenterOptions(
     VisualBackbone Backbone,
     int ImageSize,
@@ -83,7 +89,8 @@ public sealed record SegmenterOptions(
     bool IsolateOpenCue = false,
     bool EvidenceRelevance = false,
     int AudioMapChannels = 0,
-    double KeepThreshold = 0)
+    double KeepThreshold = 0,
+    bool SilentPrompts = false)
 {
     /// <summary>Trains on 2 CPU cores: small CNN, 64x64, d = 64, Q = 8, L = 3, N = 2.</summary>
     public static SegmenterOptions Small { get; } = new(VisualBackbone.Small, 64, 64, 8, 3, 2, 4, 128, FeedForwardDim: 128);
@@ -125,6 +132,11 @@ public sealed record SegmenterOptions(
         if ((VisualOpenCue || IsolateOpenCue) && !OpenCue)
         {
             throw new ArgumentException("Invalid segmenter options: a visual or isolated open cue needs the open cue (OpenCue).");
+        }
+
+        if (SilentPrompts && DynamicMask == DynamicMaskMode.Off)
+        {
+            throw new ArgumentException("Invalid segmenter options: silent prompts carry the cues the dynamic mask drops; with the dynamic mask off none is dropped.");
         }
 
         if (NothingLogit >= 0 || MarginInit <= 0 || RelevanceTemperature <= 0)

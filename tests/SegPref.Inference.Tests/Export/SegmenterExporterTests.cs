@@ -28,10 +28,12 @@ public sealed class SegmenterExporterTests
     [InlineData(DynamicMaskMode.Peak, 3)]
     [InlineData(DynamicMaskMode.Paper, 3, true, true, false, true, false, false, -0.02)]
     [InlineData(DynamicMaskMode.Peak, 2, true, true, false, true, false, true, 0.01)]
-    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false, bool isolate = false, bool audioMap = false, double keepThreshold = 0)
+    [InlineData(DynamicMaskMode.Paper, 3, true, true, true, true, false, false, 0, true)]
+    [InlineData(DynamicMaskMode.Peak, 2, false, false, false, false, false, true, -0.01, true)]
+    public void Export_Teso_MatchesTorchSharpOnRandomInputs(DynamicMaskMode mode, int frames, bool openCue = false, bool audioPrompts = false, bool grounding = false, bool visualOpenCue = false, bool isolate = false, bool audioMap = false, double keepThreshold = 0, bool silentPrompts = false)
     {
         // A tiny margin, so that random audio keeps some cues under the calibrated rule too.
-        var options = AudioInput(TestModels.SmallOptions(mode), audioMap) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding, VisualOpenCue = visualOpenCue, IsolateOpenCue = isolate, KeepThreshold = keepThreshold };
+        var options = AudioInput(TestModels.SmallOptions(mode), audioMap) with { MarginInit = 1e-3, OpenCue = openCue, AudioPrompts = audioPrompts, Grounding = grounding, VisualOpenCue = visualOpenCue, IsolateOpenCue = isolate, KeepThreshold = keepThreshold, SilentPrompts = silentPrompts };
         using var model = TestModels.Segmenter("teso", options, 11);
         using var runner = new OrtRunner(SegmenterExporter.Export(model));
         var s = options.ImageSize;
@@ -59,6 +61,11 @@ public sealed class SegmenterExporterTests
         Assert.All(support, v => Assert.InRange(v, 0f, 1f));
         // Some cue must survive SeDAM, or the map is the constant nothing-logit and the comparison proves little.
         Assert.True(output.Sedam!.Keep.any().item<bool>(), "no cue survived");
+        if (silentPrompts)
+        {
+            // Some valid cue must be dropped, so that a silent prompt is in the graph's output.
+            Assert.True(valid.logical_and(output.Sedam.Keep.narrow(1, 0, options.CueSlots).logical_not()).any().item<bool>(), "no valid cue was dropped");
+        }
         if (mode == DynamicMaskMode.Off)
         {
             Assert.True(expected.Max() - expected.Min() > 1e-3f, "the map should vary over the pixels");

@@ -18,11 +18,7 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
         using var model = new TesoSegmenter(Options);
         model.eval();
         MakeRelevanceEqualFirstCueComponent(model);
-        var input = SegmentationBatch.Random(Options, 1, 11) with { CueValid = ones(1, 4, dtype: ScalarType.Bool) };
-        var cues = input.Cues!.clone();
-        cues[0, TensorIndex.Colon, 0] = tensor(new[] { -1f, 1f, 1f, 1f });
-        var other = cues.clone();
-        other[0, 0, TensorIndex.Slice(1)] = randn(Options.TextDim - 1, generator: new Generator(12)) * 3;
+        var (input, cues, other) = FirstCueDropped(ones(1, 4, dtype: ScalarType.Bool));
 
         using var noGrad = no_grad();
         var a = model.call(input with { Cues = cues });
@@ -181,6 +177,53 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void Forward_SilentPrompts_ADroppedCueStillReachesTheDecoderAndOnlyEmptySlotsAreHidden()
+    {
+        using var scope = NewDisposeScope();
+        var silent = Options with { SilentPrompts = true };
+        manual_seed(3);
+        using var plain = new TesoSegmenter(Options);
+        manual_seed(3);
+        using var model = new TesoSegmenter(silent);
+        foreach (var m in new[] { plain, model })
+        {
+            m.eval();
+            MakeRelevanceEqualFirstCueComponent(m);
+
+            // The second layer's relevance is exactly 0 (zero keys), so it keeps what the first layer kept.
+            var p = m.Sedam.named_parameters().ToDictionary(x => x.name, x => x.parameter);
+            using var noGradInit = no_grad();
+            p["layers.1.cross_attn.attn.k_proj.weight"].zero_();
+            p["layers.1.cross_attn.attn.k_proj.bias"].zero_();
+        }
+
+        // Slot 0 is dropped (negative relevance), slots 1-2 kept, slot 3 empty.
+        var (input, cues, other) = FirstCueDropped(tensor(new[] { true, true, true, false }, [1, 4]));
+
+        using var noGrad = no_grad();
+        var a = model.call(input with { Cues = cues });
+        var b = model.call(input with { Cues = other });
+        var reference = plain.call(input with { Cues = cues }).Sedam!;
+
+        Assert.Equal([false, true, true, false], a.Sedam!.Keep[0].data<bool>().ToArray());
+        Assert.Equal([false, false, false, true], a.Sedam.PromptBlocked![0].data<bool>().ToArray());
+        Assert.Equal([true, false, false, true], reference.PromptBlocked![0].data<bool>().ToArray());
+        // The kept cues' prompts are the plain model's (the same weights); the dropped one carries a prompt of its own,
+        // the empty slot stays exactly zero.
+        Assert.True(a.Sedam.Prompts.narrow(1, 1, 2).allclose(reference.Prompts.narrow(1, 1, 2), rtol: 1e-5, atol: 1e-6));
+        Assert.True(a.Sedam.Prompts[0, 0].abs().max().item<float>() > 1e-3f, "the dropped cue must carry a prompt");
+        Assert.Equal(0f, reference.Prompts[0, 0].abs().max().item<float>());
+        Assert.Equal(0f, a.Sedam.Prompts[0, 3].abs().max().item<float>());
+        // So what the dropped cue says now changes the map (without silent prompts it cannot: the first test).
+        Assert.False(a.MapLogits.allclose(b.MapLogits), "a dropped cue must reach the decoder");
+        Assert.Equal(1f, a.FrameGate.item<float>());
+    }
+
+    [Fact]
+    public void Options_SilentPromptsWithTheDynamicMaskOff_AreRefused() =>
+        Assert.Throws<ArgumentException>(() => new TesoSegmenter(Options with { SilentPrompts = true, DynamicMask = DynamicMaskMode.Off }));
+
+    [Fact]
     public void Forward_IsolatedOpenCue_DoesNotSeeTheTextCuesKeepDecisions()
     {
         using var scope = NewDisposeScope();
@@ -221,6 +264,18 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
 
     // Layer 0's relevance becomes a positive multiple of the first component t0 of each cue embedding: the text MLP
     // passes t0 through to x0 (relu(t0) - relu(-t0)), q = x0 in every channel, and every key is 1.
+    // One frame whose first cue has relevance < 0 under MakeRelevanceEqualFirstCueComponent (the others > 0), and the same
+    // frame with the rest of that cue's embedding changed.
+    private static (SegmentationInput Input, Tensor Cues, Tensor Other) FirstCueDropped(Tensor valid)
+    {
+        var input = SegmentationBatch.Random(Options, 1, 11) with { CueValid = valid };
+        var cues = input.Cues!.clone();
+        cues[0, TensorIndex.Colon, 0] = tensor(new[] { -1f, 1f, 1f, 1f });
+        var other = cues.clone();
+        other[0, 0, TensorIndex.Slice(1)] = randn(Options.TextDim - 1, generator: new Generator(12)) * 3;
+        return (input, cues, other);
+    }
+
     private static void MakeRelevanceEqualFirstCueComponent(TesoSegmenter model)
     {
         var p = model.Sedam.named_parameters().ToDictionary(x => x.name, x => x.parameter);

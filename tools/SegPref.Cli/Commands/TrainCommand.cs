@@ -36,6 +36,7 @@ internal static class TrainCommand
         var visualOpenCue = new Option<bool>("--visual-open-cue") { Description = "TeSO, with --open-cue: the open cue also sees the frame's pooled visual features, so that it can tell an unnamed visible sounding object from an off-screen sound." };
         var isolateOpenCue = new Option<bool>("--isolate-open-cue") { Description = "TeSO, with --open-cue: the open cue and the text cues do not attend to each other; the open cue sees what the description names instead (it cannot learn 'no named cue sounds' as a stand-in for 'an unnamed one does')." };
         var evidence = new Option<bool>("--evidence-relevance") { Description = "TeSO, with a cue weight: train the relevance as what the audio adds to a text-only prior of each cue (the prior head is training only), so a cue is kept when the audio supports it, not because its class usually sounds." };
+        var silentPrompts = new Option<bool>("--silent-prompts") { Description = "TeSO: a cue the dynamic mask drops still reaches the decoder as a 'silent' prompt (its own projection) instead of being zeroed and hidden, so the decoder can learn where not to paint; the frame gate is unchanged." };
         var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated); on in the served recipe." };
         var counterfactual = new Option<double>("--counterfactual-weight") { Description = "TeSO, with a cue weight: weight of the counterfactual relevance loss (each step also runs the batch on the train clips' noise floor alone or on another clip's audio in which nothing visible sounds, and teaches SeDAM's relevance that no cue sounds there; the mask is not trained on it); 0 = off." };
         var counterfactualOffScreen = new Option<bool>("--counterfactual-off-screen") { Description = "With --counterfactual-weight: a third pass on the clip's own audio plus an off-screen source, whose relevance keeps the frame's own targets." };
@@ -51,7 +52,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts, audioMap, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts, audioMap, grounding, clip, repeat, maxFrames, cache, resume, threads,
         };
         data.AddTo(command);
         encoders.AddTo(command);
@@ -59,7 +60,7 @@ internal static class TrainCommand
         {
             var kind = result.GetRequiredValue(model);
             var dataset = data.Open(result);
-            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, audioPrompts);
+            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts);
             CliTorch.SetThreads(result.GetValue(threads));
             var options = Options(result, SegmentationRecipes.For(result.GetRequiredValue(recipe), kind)) with { Seed = result.GetValue(seed) };
             if (!dataset.HasClassLabels && options.CueWeight > 0 && result.GetResult(cueWeight) is not { Implicit: false })
@@ -77,7 +78,7 @@ internal static class TrainCommand
                 InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
                 CueWeight = Given(cueWeight, o.CueWeight), CounterfactualWeight = Given(counterfactual, o.CounterfactualWeight), CounterfactualOffScreen = Given(counterfactualOffScreen, o.CounterfactualOffScreen), CounterfactualSwapped = Given(counterfactualSwapped, o.CounterfactualSwapped), OpenCue = Given(openCue, o.OpenCue),
                 // The recipe's open-cue refinements follow the open cue: `--recipe served --open-cue false` drops them too.
-                VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), AudioPrompts = Given(audioPrompts, o.AudioPrompts), AudioMap = Given(audioMap, o.AudioMap),
+                VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), SilentPrompts = Given(silentPrompts, o.SilentPrompts), AudioPrompts = Given(audioPrompts, o.AudioPrompts), AudioMap = Given(audioMap, o.AudioMap),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
                 RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };

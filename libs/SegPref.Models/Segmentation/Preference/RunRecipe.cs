@@ -75,6 +75,11 @@ public static class RunRecipe
             parts.Add((t.IsolateOpenCue || config.Options.IsolateOpenCue ? "isolated " : string.Empty) + (t.VisualOpenCue || config.Options.VisualOpenCue ? "visual open cue" : "open cue"));
         }
 
+        if (teso && (t.SilentPrompts || config.Options.SilentPrompts))
+        {
+            parts.Add("silent prompts");
+        }
+
         if (teso && (t.AudioPrompts || config.Options.AudioPrompts))
         {
             parts.Add("audio prompts");
@@ -135,7 +140,7 @@ public static class RunRecipe
     {
         var sizes = options with
         {
-            OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, EvidenceRelevance = false, AudioPrompts = false, Grounding = false,
+            OpenCue = false, VisualOpenCue = false, IsolateOpenCue = false, EvidenceRelevance = false, AudioPrompts = false, Grounding = false, SilentPrompts = false,
             DynamicMask = SegmenterOptions.Small.DynamicMask, KeepThreshold = 0,
         };
         if (options.AudioMapChannels > 0)

@@ -36,9 +36,9 @@ public static class SegmentationExperiment
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Options.Validate();
-        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.VisualOpenCue || request.Options.IsolateOpenCue || request.Options.EvidenceRelevance || request.Options.AudioPrompts || request.Options.CueWeight > 0 || request.Options.CounterfactualWeight > 0))
+        if (request.Kind == "audio-only" && (request.Options.OpenCue || request.Options.VisualOpenCue || request.Options.IsolateOpenCue || request.Options.EvidenceRelevance || request.Options.SilentPrompts || request.Options.AudioPrompts || request.Options.CueWeight > 0 || request.Options.CounterfactualWeight > 0))
         {
-            throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --evidence-relevance, --audio-prompts, --cue-weight and --counterfactual-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
+            throw new ArgumentException("--open-cue, --visual-open-cue, --isolate-open-cue, --evidence-relevance, --silent-prompts, --audio-prompts, --cue-weight and --counterfactual-weight change TeSO's SeDAM; the audio-only baseline has no SeDAM (drop them, or train --model teso).");
         }
 
         var data = AvsData.Open(request.Data, request.Format);
@@ -52,6 +52,7 @@ public static class SegmentationExperiment
             IsolateOpenCue = request.Kind == "teso" && request.Options.IsolateOpenCue,
             EvidenceRelevance = request.Kind == "teso" && request.Options.EvidenceRelevance,
             AudioPrompts = request.Kind == "teso" && request.Options.AudioPrompts,
+            SilentPrompts = request.Kind == "teso" && request.Options.SilentPrompts,
             Grounding = request.Options.GroundingWeight > 0,
         };
         if (request.BackboneWeights is not null && options.Backbone != VisualBackbone.ResNet50)

@@ -100,6 +100,10 @@ public sealed record SegmentationTrainingOptions
     [JsonPropertyName("evidence_relevance")]
     public bool EvidenceRelevance { get; init; }
 
+    /// <summary>TeSO: cues the dynamic mask drops reach the decoder as silent prompts (see <see cref="SegmenterOptions.SilentPrompts"/>).</summary>
+    [JsonPropertyName("silent_prompts")]
+    public bool SilentPrompts { get; init; }
+
     /// <summary>TeSO: the baseline's audio tokens also prompt the decoder (see <see cref="SegmenterOptions.AudioPrompts"/>).</summary>
     [JsonPropertyName("audio_prompts")]
     public bool AudioPrompts { get; init; }
