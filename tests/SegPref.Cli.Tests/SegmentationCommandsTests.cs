@@ -198,6 +198,9 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--no-dynamic-mask", "--dynamic-mask", "paper"]);
         Assert.Equal(1, exit);
         Assert.Contains("contradict", output, StringComparison.Ordinal);
+        (exit, output) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--repeat-silent"]);
+        Assert.Equal(1, exit);
+        Assert.Contains("need a repeat threshold", string.Join(' ', output.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
         (exit, _) = await CliRunner.RunAsync([.. common, "--out", _tmp["bad"], "--recipe", "best"]);
         Assert.NotEqual(0, exit);
         Assert.False(File.Exists(_tmp["bad/segmenter.json"]));

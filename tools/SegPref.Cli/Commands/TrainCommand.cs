@@ -45,6 +45,7 @@ internal static class TrainCommand
         var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off." };
         var clip = new Option<double>("--clip-grad") { Description = "Clip the gradients' global L2 norm to this value before each step (0 = off)." };
         var repeat = new Option<double?>("--repeat-threshold") { Description = "Repeat-factor sampling: classes that sound in fewer than this fraction of the training frames are drawn more often (r = sqrt(t / f)); off by default." };
+        var repeatSilent = new Option<bool>("--repeat-silent") { Description = "With --repeat-threshold: the repeat factors count the visible objects that do not sound (\"silent guitar\", AVS-Synth's boxes) instead of the sounding classes, so frames against a class's habit of sounding are drawn more often." };
         var maxFrames = new Option<int?>("--max-frames") { Description = "Train on at most this many frames per epoch (quick runs)." };
         var cache = new Option<string?>("--cache") { Description = "Encoder-output cache folder (default DATA/.segpref-cache; 'none' disables)." };
         var resume = new Option<bool>("--resume") { Description = "Continue an interrupted run in --out." };
@@ -52,7 +53,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts, audioMap, grounding, clip, repeat, maxFrames, cache, resume, threads,
+            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts, audioMap, grounding, clip, repeat, repeatSilent, maxFrames, cache, resume, threads,
         };
         data.AddTo(command);
         encoders.AddTo(command);
@@ -80,7 +81,7 @@ internal static class TrainCommand
                 // The recipe's open-cue refinements follow the open cue: `--recipe served --open-cue false` drops them too.
                 VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), SilentPrompts = Given(silentPrompts, o.SilentPrompts), AudioPrompts = Given(audioPrompts, o.AudioPrompts), AudioMap = Given(audioMap, o.AudioMap),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),
-                RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
+                RepeatThreshold = r.GetValue(repeat) ?? o.RepeatThreshold, RepeatSilent = Given(repeatSilent, o.RepeatSilent), MaxFramesPerEpoch = r.GetValue(maxFrames) ?? o.MaxFramesPerEpoch,
             };
             var dataDir = data.Root(result);
             var request = new TrainRequest(

@@ -102,7 +102,7 @@ public static class RunRecipe
 
         if (t.RepeatThreshold is { } repeat)
         {
-            parts.Add(N($"repeat factor t {repeat:g4}"));
+            parts.Add(N($"repeat factor t {repeat:g4}") + (t.RepeatSilent ? " over silent objects" : string.Empty));
         }
 
         if (!t.FlipAugment)

@@ -8,6 +8,9 @@ namespace SegPref.Models.Segmentation.Training;
 /// that sound in it (1 when none does). An epoch then draws as many frames as usual, with replacement, each with
 /// probability proportional to its factor: frames where rarely-sounding classes sound are seen more often, at the
 /// same cost per epoch. The ground truth it reads (which classes sound) is the training split's own AVSS labels.
+/// With <c>silentObjects</c> the events are instead the visible objects that do not sound ("silent guitar", from
+/// AVS-Synth's boxes): the frames that contradict a class's habit of sounding (the segmentation preference) are then
+/// drawn more often.
 /// </summary>
 public static class RepeatFactorSampling
 {
@@ -27,12 +30,18 @@ public static class RepeatFactorSampling
         File.WriteAllText(path, JsonSerializer.Serialize(new { threshold, classes = rows }, Json));
     }
 
-    /// <summary>Per class: how many frames it sounds in, its frequency and its repeat factor, rarest first.</summary>
-    public static IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> ClassFactors(IReadOnlyList<FrameRecord> frames, double threshold)
+    /// <summary>The prefix of a silent visible object's event (<see cref="Events"/>).</summary>
+    public const string SilentPrefix = "silent ";
+
+    /// <summary>
+    /// Per sounding class (with <paramref name="silentObjects"/>: per silent visible class, named "silent CLASS"): how
+    /// many frames it occurs in, its frequency and its repeat factor, rarest first.
+    /// </summary>
+    public static IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> ClassFactors(IReadOnlyList<FrameRecord> frames, double threshold, bool silentObjects = false)
     {
         ArgumentNullException.ThrowIfNull(frames);
         Check(threshold);
-        return frames.SelectMany(f => f.SoundingClasses.Distinct(StringComparer.Ordinal))
+        return frames.SelectMany(f => Events(f, silentObjects))
             .GroupBy(c => c, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -47,12 +56,26 @@ public static class RepeatFactorSampling
     /// The repeat factor of every frame (1 for frames where nothing sounds), from the <paramref name="classes"/> that
     /// <see cref="ClassFactors"/> gave for the same <paramref name="frames"/>.
     /// </summary>
-    public static double[] FrameFactors(IReadOnlyList<FrameRecord> frames, IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> classes)
+    public static double[] FrameFactors(IReadOnlyList<FrameRecord> frames, IReadOnlyList<(string Class, int Frames, double Frequency, double Factor)> classes, bool silentObjects = false)
     {
         ArgumentNullException.ThrowIfNull(frames);
         ArgumentNullException.ThrowIfNull(classes);
         var byClass = classes.ToDictionary(c => c.Class, c => c.Factor, StringComparer.Ordinal);
-        return [.. frames.Select(f => f.SoundingClasses.Select(c => byClass[c]).DefaultIfEmpty(1).Max())];
+        return [.. frames.Select(f => Events(f, silentObjects).Select(c => byClass[c]).DefaultIfEmpty(1).Max())];
+    }
+
+    /// <summary>
+    /// The distinct events of one frame: its sounding classes, or with <paramref name="silentObjects"/> "silent CLASS" for
+    /// each visible object of a class that can sound but does not here (AVS-Synth's distractors, classes that never sound,
+    /// are not events).
+    /// </summary>
+    public static IEnumerable<string> Events(FrameRecord frame, bool silentObjects)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var events = silentObjects
+            ? frame.Objects.Where(o => !o.Sounding && !o.Distractor).Select(o => SilentPrefix + o.Kind)
+            : frame.SoundingClasses.AsEnumerable();
+        return events.Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>

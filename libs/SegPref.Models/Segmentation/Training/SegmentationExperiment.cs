@@ -162,6 +162,11 @@ public static class SegmentationExperiment
             throw new ArgumentException($"--repeat-threshold needs per-class labels (AVSS colour masks); the masks of {what} are binary (drop it).");
         }
 
+        if (!data.HasSynthLabels && request.Options.RepeatSilent)
+        {
+            throw new ArgumentException($"--repeat-silent needs AVS-Synth's boxes of the silent objects; {what} has none (drop it).");
+        }
+
         var missing = TrainingSplits.Where(s => !data.HasSplit(s)).ToList();
         if (missing.Count > 0)
         {

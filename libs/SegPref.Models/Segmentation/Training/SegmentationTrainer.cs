@@ -54,8 +54,8 @@ public static class SegmentationTrainer
         double[]? factors = null;
         if (options.RepeatThreshold is { } threshold)
         {
-            var classes = RepeatFactorSampling.ClassFactors(train.Frames.Frames, threshold);
-            factors = RepeatFactorSampling.FrameFactors(train.Frames.Frames, classes);
+            var classes = RepeatFactorSampling.ClassFactors(train.Frames.Frames, threshold, options.RepeatSilent);
+            factors = RepeatFactorSampling.FrameFactors(train.Frames.Frames, classes, options.RepeatSilent);
             Directory.CreateDirectory(runDir);
             RepeatFactorSampling.WriteClassFactors(Path.Combine(runDir, RepeatFactorSampling.FileName), threshold, classes);
         }

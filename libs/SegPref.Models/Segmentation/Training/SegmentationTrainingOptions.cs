@@ -127,6 +127,14 @@ public sealed record SegmentationTrainingOptions
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public double? RepeatThreshold { get; init; }
 
+    /// <summary>
+    /// With <see cref="RepeatThreshold"/>: the repeat-factor events are the visible objects that do not sound ("silent
+    /// guitar", from AVS-Synth's boxes) instead of the sounding classes, so frames against a class's habit of sounding
+    /// are drawn more often.
+    /// </summary>
+    [JsonPropertyName("repeat_silent")]
+    public bool RepeatSilent { get; init; }
+
     /// <summary>Mirror each training frame and its mask left-right with probability 1/2 (seeded per epoch).</summary>
     [JsonPropertyName("flip_augment")]
     public bool FlipAugment { get; init; } = true;
@@ -142,6 +150,11 @@ public sealed record SegmentationTrainingOptions
         if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || ((VisualOpenCue || IsolateOpenCue) && !OpenCue) || (EvidenceRelevance && CueWeight == 0) || !(CounterfactualWeight >= 0) || !double.IsFinite(CounterfactualWeight) || (CounterfactualWeight > 0 && CueWeight == 0) || (CounterfactualOffScreen && CounterfactualWeight == 0) || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
         {
             throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1], a visual or isolated open cue needs the open cue, and evidence relevance and the counterfactual weight (>= 0) a cue weight, the off-screen counterfactual a counterfactual weight.");
+        }
+
+        if (RepeatSilent && RepeatThreshold is null)
+        {
+            throw new ArgumentException("Silent-object repeats (repeat_silent, --repeat-silent) weight frames by repeat factors, which need a repeat threshold (--repeat-threshold).");
         }
     }
 }

@@ -33,6 +33,30 @@ public sealed class RepeatFactorSamplingTests : IDisposable
     }
 
     [Fact]
+    public void SilentObjects_TheEventsAreTheVisibleObjectsThatDoNotSound_DistractorsAndSoundingOnesAside()
+    {
+        // Eight frames show a guitar: it sounds in six, is silent in two (one of them also shows a silent chair, a
+        // distractor, and a sounding cat).
+        FrameRecord[] frames =
+        [
+            .. Enumerable.Range(0, 6).Select(i => Frame(i, "guitar") with { Objects = [Object("guitar", true)] }),
+            Frame(6) with { Objects = [Object("guitar", false)] },
+            Frame(7, "cat") with { Objects = [Object("guitar", false), Object("cat", true), Object("chair", false, distractor: true)] },
+        ];
+
+        var classes = RepeatFactorSampling.ClassFactors(frames, 1.0, silentObjects: true);
+        var factors = RepeatFactorSampling.FrameFactors(frames, classes, silentObjects: true);
+
+        Assert.Equal(["silent guitar"], classes.Select(c => c.Class));
+        Assert.Equal(2, classes[0].Frames);
+        Assert.Equal(2.0, classes[0].Factor, 12);
+        Assert.Equal([1, 1, 1, 1, 1, 1, 2, 2], factors);
+        Assert.Equal(["cat", "guitar"], RepeatFactorSampling.ClassFactors(frames, 1.0).Select(c => c.Class));
+        Assert.Throws<ArgumentException>(() => new SegmentationTrainingOptions { RepeatSilent = true }.Validate());
+        new SegmentationTrainingOptions { RepeatSilent = true, RepeatThreshold = 0.3 }.Validate();
+    }
+
+    [Fact]
     public void Order_DrawsInProportionToTheFactors_AndReplaysPerSeedAndEpoch()
     {
         double[] factors = [1, 3];
@@ -80,6 +104,8 @@ public sealed class RepeatFactorSamplingTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static FrameObject Object(string kind, bool sounding, bool distractor = false) => new(kind, sounding, distractor, 0, 0, 4, 4);
 
     private static FrameRecord Frame(int i, params string[] sounding) =>
         new($"clip{i}", 0, "", ["None", "None", "None", "None"]) { SoundingClasses = sounding };
