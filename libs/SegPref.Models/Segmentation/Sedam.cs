@@ -177,7 +177,7 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var prompts = prompt_proj.call(x);
         if (_options.DynamicMask == DynamicMaskMode.Off)
         {
-            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support);
+            return new SedamOutput(prompts * hard.unsqueeze(-1), keep, keep.logical_not(), hard, ones(x.shape[0]), audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support);
         }
 
         // Straight-through: the forward values are the hard 0/1 decisions, the gradient is the sigmoid surrogate's.
@@ -186,15 +186,16 @@ public sealed class Sedam : nn.Module<Tensor, Tensor, Tensor, Tensor, SedamOutpu
         var anySoft = 1 - (1 - soft).prod(-1);
         var gate = anyHard + anySoft - anySoft.detach();
         var kept = prompts * keepWeight.unsqueeze(-1);
+        var visible = keep;
         if (silent_proj is not null)
         {
             // A dropped valid cue reaches the decoder as its silent prompt (weight valid - keep: 1 - keep for valid slots,
             // 0 for empty ones, with the opposite straight-through gradient); only empty slots stay hidden.
             var dropped = slotValid.to(x.dtype) - keepWeight;
             kept = kept + (silent_proj.call(x) * dropped.unsqueeze(-1));
-            return new SedamOutput(kept, keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support, slotValid.logical_not());
+            visible = slotValid;
         }
 
-        return new SedamOutput(kept, keep, keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support, keep.logical_not());
+        return new SedamOutput(kept, keep, visible.logical_not(), keepWeight, gate, audioTokens, x, keeps, relevance, logits, frameSupport, open_cue is not null, prior, support);
     }
 }

@@ -5,6 +5,10 @@ namespace SegPref.Models.Segmentation;
 /// <summary>SeDAM's result for a batch of frames.</summary>
 /// <param name="Prompts">Prompt tokens [B,S,d]; masked tokens are exactly zero (with <see cref="SegmenterOptions.SilentPrompts"/>: dropped valid cues carry their silent prompt, empty slots are zero).</param>
 /// <param name="Keep">Final keep mask [B,S] (bool): valid and never masked by a layer.</param>
+/// <param name="PromptBlocked">
+/// The prompts the decoder queries may not see [B,S] (bool): not <paramref name="Keep"/>, or with
+/// <see cref="SegmenterOptions.SilentPrompts"/> only the empty slots.
+/// </param>
 /// <param name="KeepWeight">Straight-through keep [B,S]: equals <paramref name="Keep"/> as 0/1 in value, carries the sigmoid relevances' gradient.</param>
 /// <param name="FrameGate">1 where some cue survived, else 0 [B]; straight-through (soft: 1 - prod(1 - soft keep)); all ones when the dynamic mask is off.</param>
 /// <param name="AudioTokens">Projected audio tokens [B,A,d] (the InfoNCE audio side).</param>
@@ -22,13 +26,10 @@ namespace SegPref.Models.Segmentation;
 /// With <see cref="SegmenterOptions.EvidenceRelevance"/>: the text-only prior logit of each slot [B,S] (how often such a
 /// cue sounds whatever the audio says), trained beside the relevance; null otherwise. Training only.
 /// </param>
-/// <param name="PromptBlocked">
-/// The prompts the decoder queries may not see [B,S] (bool): not <paramref name="Keep"/>, or with
-/// <see cref="SegmenterOptions.SilentPrompts"/> only the empty slots.
-/// </param>
 public sealed record SedamOutput(
     Tensor Prompts,
     Tensor Keep,
+    Tensor PromptBlocked,
     Tensor KeepWeight,
     Tensor FrameGate,
     Tensor AudioTokens,
@@ -39,5 +40,4 @@ public sealed record SedamOutput(
     Tensor Support,
     bool HasOpenCue = false,
     Tensor? Prior = null,
-    Tensor? SlotSupport = null,
-    Tensor? PromptBlocked = null);
+    Tensor? SlotSupport = null);

@@ -80,7 +80,7 @@ public sealed class TesoSegmenter : Segmenter
 
         var features = trunk.Encode(input.Frames);
         var s = sedam.Run(cues, valid, input.Audio, silence_embedding, Options.VisualOpenCue ? features[^1].mean([2, 3]) : null);
-        var (prompts, blocked) = (s.Prompts, s.PromptBlocked ?? s.Keep.logical_not());
+        var (prompts, blocked) = (s.Prompts, s.PromptBlocked);
         if (audio_prompt is not null)
         {
             // The baseline's audio tokens join the prompts unmasked; silence is still handled by the frame gate.

@@ -206,8 +206,8 @@ public sealed class DynamicMaskTests : SingleThreadedTorch
         var reference = plain.call(input with { Cues = cues }).Sedam!;
 
         Assert.Equal([false, true, true, false], a.Sedam!.Keep[0].data<bool>().ToArray());
-        Assert.Equal([false, false, false, true], a.Sedam.PromptBlocked![0].data<bool>().ToArray());
-        Assert.Equal([true, false, false, true], reference.PromptBlocked![0].data<bool>().ToArray());
+        Assert.Equal([false, false, false, true], a.Sedam.PromptBlocked[0].data<bool>().ToArray());
+        Assert.Equal([true, false, false, true], reference.PromptBlocked[0].data<bool>().ToArray());
         // The kept cues' prompts are the plain model's (the same weights); the dropped one carries a prompt of its own,
         // the empty slot stays exactly zero.
         Assert.True(a.Sedam.Prompts.narrow(1, 1, 2).allclose(reference.Prompts.narrow(1, 1, 2), rtol: 1e-5, atol: 1e-6));
