@@ -209,7 +209,7 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
     }
 
     [Fact]
-    public async Task Train_CounterfactualWeight_IsRecordedAndEvalByCueReportsTheSoftKeepPerCueClass()
+    public async Task Train_CounterfactualWeight_IsRecorded_EvalByCueReportsTheSoftKeeps_ExplainAttributesThePaint()
     {
         string[] common = ["--data", data.Root, "--threads", "1", "--cache", _tmp["cf-cache"]];
         var (exit, output) = await CliRunner.RunAsync([
@@ -229,6 +229,29 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         Assert.All(cues.Where(c => c.GetProperty("sounding_keep").ValueKind == JsonValueKind.Number), c => Assert.InRange(c.GetProperty("sounding_keep").GetDouble(), 0, 1));
         var scores = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
         Assert.Equal(scores.GetProperty("frames").GetInt32(), scores.GetProperty("audibility").EnumerateArray().Sum(b => b.GetProperty("frames").GetInt32()));
+
+        // explain: the ablations and attention shares as markdown, JSON and a figure; under swapped audio nothing visible sounds.
+        foreach (var audio in new[] { "normal", "swapped" })
+        {
+            (exit, output) = await CliRunner.RunAsync(["explain", .. common, "--run", _tmp["cf"], "--split", "val", "--audio", audio, "--examples", "2", "--out", _tmp[$"explain-{audio}"]]);
+            Assert.True(exit == 0, output);
+            var report = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp[$"explain-{audio}/explain.json"], TestContext.Current.CancellationToken)).RootElement;
+            var withheld = report.GetProperty("ablations").EnumerateArray().Select(a => a.GetProperty("withheld").GetString()).ToList();
+            Assert.Equal(["nothing", "text cues"], withheld.Take(2));
+            Assert.Equal("every prompt", withheld[^1]);
+            Assert.Contains("| every prompt |", await File.ReadAllTextAsync(_tmp[$"explain-{audio}/explain.md"], TestContext.Current.CancellationToken), StringComparison.Ordinal);
+            Assert.True(File.Exists(_tmp[$"explain-{audio}/explain.png"]) == report.GetProperty("examples").GetArrayLength() > 0);
+            var served = report.GetProperty("ablations")[0];
+            if (audio == "swapped")
+            {
+                Assert.Equal(0, served.GetProperty("class_sounding_objects").GetInt32());
+                Assert.Equal(JsonValueKind.Null, served.GetProperty("sounding_j").ValueKind);
+            }
+        }
+
+        (exit, output) = await CliRunner.RunAsync(["explain", .. common, "--run", _tmp["cf"], "--split", "val", "--examples", "100", "--out", _tmp["explain-bad"]]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--examples", output, StringComparison.Ordinal);
     }
 
     [Fact]

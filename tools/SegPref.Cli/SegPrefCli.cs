@@ -28,6 +28,7 @@ internal static class SegPrefCli
         root.Subcommands.Add(EvalCommand.Create(env));
         root.Subcommands.Add(PreferenceCommand.Create(env));
         root.Subcommands.Add(CalibrateCommand.Create(env));
+        root.Subcommands.Add(ExplainCommand.Create(env));
         root.Subcommands.Add(MeshCommand.Create(env));
         root.Subcommands.Add(SegmentCommand.Create(env));
         root.Subcommands.Add(VideoCommand.Create(env));

@@ -5,4 +5,5 @@ namespace SegPref.Models.Segmentation;
 /// <summary>Output of one <see cref="HandAttention"/> call.</summary>
 /// <param name="Output">Attended values after the output projection, [B,Nq,d].</param>
 /// <param name="Logits">Scaled dot-product scores before masking, [B,heads,Nq,Nk].</param>
-public sealed record AttentionResult(Tensor Output, Tensor Logits);
+/// <param name="Weights">The attention weights after masking, [B,heads,Nq,Nk] (rows sum to 1, or to 0 for a query that receives nothing).</param>
+public sealed record AttentionResult(Tensor Output, Tensor Logits, Tensor Weights);

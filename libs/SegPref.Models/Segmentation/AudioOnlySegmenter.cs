@@ -38,12 +38,17 @@ public sealed class AudioOnlySegmenter : Segmenter
     public override SegmenterTrunk Trunk => trunk;
 
     /// <inheritdoc/>
+    public override IReadOnlyList<PromptGroups> PromptLayout() => [.. Enumerable.Repeat(PromptGroups.AudioPrompts, Options.AudioTokens)];
+
+    /// <inheritdoc/>
     public override SegmentationOutput forward(SegmentationInput input)
     {
         CheckCommon(input);
         var tokens = audio_proj.call(input.Audio);
         var b = input.Frames.shape[0];
-        var blocked = zeros(b, tokens.shape[1], dtype: ScalarType.Bool);
+        var blocked = input.Withheld.HasFlag(PromptGroups.AudioPrompts)
+            ? ones(b, tokens.shape[1], dtype: ScalarType.Bool)
+            : zeros(b, tokens.shape[1], dtype: ScalarType.Bool);
         var output = trunk.call(input.Frames, tokens, blocked, ones(b));
         if (object_query is null || ground_embed is null || output.MaskFeatures is null)
         {

@@ -44,7 +44,7 @@ public sealed class GatedCrossAttention : nn.Module<Tensor, Tensor, AttentionRes
         var result = attn.Attend(attnQuery, keyValue, keyValue, blocked?.unsqueeze(1), AllBlockedRule.Nothing);
         var pooled = MaskedMean(keyValue, blocked);
         var output = query + (gate_attn.sigmoid() * result.Output) + (gate_pool.sigmoid() * pooled);
-        return new AttentionResult(norm.call(output), result.Logits);
+        return new AttentionResult(norm.call(output), result.Logits, result.Weights);
     }
 
     // Mean over the allowed keys, [B,1,d]; zero when none is allowed. Blocked rows are multiplied by an exact 0.

@@ -73,7 +73,7 @@ public sealed class HandAttention : nn.Module<Tensor, Tensor, Tensor, AttentionR
 
         var attended = weights.matmul(v).transpose(1, 2).reshape(batch, count, dim);
         var output = out_proj.call(attended);
-        return new AttentionResult(anyAllowed is null ? output : output * anyAllowed, logits);
+        return new AttentionResult(anyAllowed is null ? output : output * anyAllowed, logits, weights);
     }
 
     /// <summary>Scaled dot-product logits [B,heads,Nq,Nk] of projected queries and keys (no mask).</summary>

@@ -50,7 +50,8 @@ public sealed class MaskTransformerDecoder : nn.Module<PixelDecoderOutput, Tenso
         var batch = prompts.shape[0];
         var queryPos = query_embed.weight!.unsqueeze(0);
         var queries = query_feat.weight!.unsqueeze(0).expand(batch, -1, -1);
-        queries = pmqs.Attend(queries, queryPos, prompts, promptBlocked).Output;
+        var read = pmqs.Attend(queries, queryPos, prompts, promptBlocked);
+        queries = read.Output;
 
         // Coarsest first, as Mask2Former: the first layer sees the cheapest, most global scale.
         var memories = new (Tensor Memory, Tensor Pos, long H, long W)[_levels];
@@ -71,7 +72,7 @@ public sealed class MaskTransformerDecoder : nn.Module<PixelDecoderOutput, Tenso
             prediction = head.call(queries, pixels.MaskFeatures);
         }
 
-        return prediction;
+        return prediction with { PromptAttention = read.Weights.mean([1]) };
     }
 
     // Previous masks resized to the layer's scale; a pixel is blocked where sigmoid < 0.5. No gradient, as Mask2Former.

@@ -11,6 +11,12 @@ public abstract class Segmenter(string name, SegmenterOptions options) : nn.Modu
     /// <summary>The shared visual encoder / decoder trunk.</summary>
     public abstract SegmenterTrunk Trunk { get; }
 
+    /// <summary>
+    /// The decoder's prompt layout: the group of each prompt token, in the order PMQS reads them (TeSO: text cue slots,
+    /// the open cue when the model has one, then the audio prompt tokens; the baseline: its audio tokens).
+    /// </summary>
+    public abstract IReadOnlyList<PromptGroups> PromptLayout();
+
     /// <summary>Builds a segmenter by kind ("teso" or "audio-only").</summary>
     /// <exception cref="ArgumentException">Unknown kind or invalid options.</exception>
     public static Segmenter Create(string kind, SegmenterOptions options) => kind?.ToLowerInvariant() switch

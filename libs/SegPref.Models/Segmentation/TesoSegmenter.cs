@@ -80,13 +80,14 @@ public sealed class TesoSegmenter : Segmenter
 
         var features = trunk.Encode(input.Frames);
         var s = sedam.Run(cues, valid, input.Audio, silence_embedding, Options.VisualOpenCue ? features[^1].mean([2, 3]) : null);
-        var (prompts, blocked) = (s.Prompts, s.PromptBlocked);
+        var (prompts, blocked) = (s.Prompts, Withhold(s.PromptBlocked, s.HasOpenCue, input.Withheld));
         if (audio_prompt is not null)
         {
             // The baseline's audio tokens join the prompts unmasked; silence is still handled by the frame gate.
             var tokens = audio_prompt.call(input.Audio);
             prompts = cat([prompts, tokens], 1);
-            blocked = cat([blocked, zeros(b, tokens.shape[1], dtype: ScalarType.Bool)], 1);
+            var withheld = input.Withheld.HasFlag(PromptGroups.AudioPrompts);
+            blocked = cat([blocked, withheld ? ones(b, tokens.shape[1], dtype: ScalarType.Bool) : zeros(b, tokens.shape[1], dtype: ScalarType.Bool)], 1);
         }
 
         var output = trunk.Decode(input.Frames, features, prompts, blocked, s.FrameGate);
@@ -98,5 +99,44 @@ public sealed class TesoSegmenter : Segmenter
             ? null
             : GroundingHead.Logits(ground_embed, textTokens, output.MaskFeatures);
         return output with { Sedam = s, Contrastive = pair, GroundingLogits = grounding };
+    }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<PromptGroups> PromptLayout()
+    {
+        var layout = Enumerable.Repeat(PromptGroups.TextCues, Options.CueSlots).ToList();
+        if (Options.OpenCue)
+        {
+            layout.Add(PromptGroups.OpenCue);
+        }
+
+        if (audio_prompt is not null)
+        {
+            layout.AddRange(Enumerable.Repeat(PromptGroups.AudioPrompts, Options.AudioTokens));
+        }
+
+        return layout;
+    }
+
+    // SeDAM's blocked prompts [B,S(+1)] with the withheld text cue slots and open cue blocked as well.
+    private Tensor Withhold(Tensor blocked, bool hasOpenCue, PromptGroups withheld)
+    {
+        if ((withheld & (PromptGroups.TextCues | PromptGroups.OpenCue)) == PromptGroups.None)
+        {
+            return blocked;
+        }
+
+        var extra = zeros_like(blocked);
+        if (withheld.HasFlag(PromptGroups.TextCues))
+        {
+            extra.narrow(1, 0, Options.CueSlots).fill_(true);
+        }
+
+        if (withheld.HasFlag(PromptGroups.OpenCue) && hasOpenCue)
+        {
+            extra.narrow(1, Options.CueSlots, 1).fill_(true);
+        }
+
+        return blocked.logical_or(extra);
     }
 }

@@ -62,7 +62,7 @@ public static class ClassBreakdown
 
     // Fraction of the object's box (minus ground-truth foreground, which belongs to sounding objects) painted; null when
     // nothing of the box is left.
-    private static double? BoxPaint(FrameObject o, float[] probs, ReadOnlySpan<byte> truth, int size)
+    internal static double? BoxPaint(FrameObject o, float[] probs, ReadOnlySpan<byte> truth, int size)
     {
         int painted = 0, area = 0;
         for (var y = Math.Max(0, o.Y); y < Math.Min(size, o.Y + o.Height); y++)
