@@ -1,6 +1,8 @@
 using System.Text.Json;
 using SegPref.Models.Audio;
 using SegPref.Models.Cues;
+using SegPref.Models.Segmentation.Preference;
+using SegPref.Models.Segmentation.Training;
 using SegPref.Models.Torch;
 
 namespace SegPref.Cli.Tests;
@@ -252,6 +254,26 @@ public sealed class SegmentationCommandsTests(QuickDatasetFixture data) : IClass
         (exit, output) = await CliRunner.RunAsync(["explain", .. common, "--run", _tmp["cf"], "--split", "val", "--examples", "100", "--out", _tmp["explain-bad"]]);
         Assert.Equal(1, exit);
         Assert.Contains("--examples", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_OpenCueSwappedPass_TrainsAndIsRecordedAndNamedInTheRecipe()
+    {
+        string[] common = ["--data", data.Root, "--threads", "1", "--cache", _tmp["ocf-cache"]];
+        var (exit, output) = await CliRunner.RunAsync([
+            "train", .. common, "--model", "teso", "--cues", "ground-truth", "--out", _tmp["ocf"], "--batch", "4", "--max-frames", "8", "--epochs", "1",
+            "--counterfactual-weight", "1", "--counterfactual-swapped-open-cue", .. Encoders()]);
+        Assert.True(exit == 0, output);
+        var training = JsonDocument.Parse(await File.ReadAllTextAsync(_tmp["ocf/segmenter.json"], TestContext.Current.CancellationToken)).RootElement.GetProperty("training");
+        Assert.True(training.GetProperty("counterfactual_swapped_open_cue").GetBoolean());
+        Assert.Contains("swapped on the open cue", RunRecipe.Describe(SegmenterRun.ReadConfig(_tmp["ocf"])), StringComparison.Ordinal);
+
+        (exit, output) = await CliRunner.RunAsync(["train", .. common, "--model", "teso", "--out", _tmp["ocf-bad"], "--epochs", "1", "--counterfactual-weight", "1", "--counterfactual-swapped", "false", "--counterfactual-swapped-open-cue", .. Encoders()]);
+        Assert.Equal(1, exit);
+        Assert.Contains("open-cue swapped pass", output, StringComparison.Ordinal);
+        (exit, output) = await CliRunner.RunAsync(["train", "--data", data.Root, "--model", "audio-only", "--out", _tmp["ocf-bad"], "--epochs", "1", "--counterfactual-swapped-open-cue", .. Encoders()]);
+        Assert.Equal(1, exit);
+        Assert.Contains("--counterfactual-swapped-open-cue", output, StringComparison.Ordinal);
     }
 
     [Fact]

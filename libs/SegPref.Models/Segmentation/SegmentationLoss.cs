@@ -93,6 +93,23 @@ public static class SegmentationLoss
         return stack([.. sedam.LayerRelevance.Select(r => nn.functional.binary_cross_entropy_with_logits(r.masked_select(present), zeros_like(r).masked_select(present)))]).mean();
     }
 
+    /// <summary>
+    /// The open cue's counterfactual term: BCE of its last-layer relevance against 0 on audio in which nothing visible
+    /// sounds (the earlier layers keep their "keep it" target, as in the cue-relevance term; the text cues are left out).
+    /// </summary>
+    /// <exception cref="ArgumentException">The model has no open cue.</exception>
+    public static Tensor CounterfactualOpenCue(SedamOutput sedam)
+    {
+        ArgumentNullException.ThrowIfNull(sedam);
+        if (!sedam.HasOpenCue)
+        {
+            throw new ArgumentException("The open-cue counterfactual term needs TeSO's open cue.", nameof(sedam));
+        }
+
+        var open = sedam.LayerRelevance[^1].select(1, -1);
+        return nn.functional.binary_cross_entropy_with_logits(open, zeros_like(open));
+    }
+
     /// <summary>The cue-relevance term of <see cref="Compute"/> alone (for a counterfactual pass that keeps the frame's targets).</summary>
     public static Tensor Relevance(SedamOutput sedam, Tensor cueTargets)
     {

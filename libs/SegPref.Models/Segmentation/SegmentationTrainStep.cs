@@ -50,10 +50,12 @@ public sealed class SegmentationTrainStep : IDisposable
     /// [B,D] and a counterfactual weight, a second pass of the same frames and cues on that audio (in which nothing
     /// visible sounds) whose SeDAM relevance is taught that no cue sounds (<see cref="SegmentationLoss.Counterfactual"/>);
     /// with <paramref name="counterfactualKeepsTargets"/> the audio adds only sounds of classes that are not visible and
-    /// the relevance is taught the frame's own <paramref name="cueTargets"/> (<see cref="SegmentationLoss.Relevance"/>).
+    /// the relevance is taught the frame's own <paramref name="cueTargets"/> (<see cref="SegmentationLoss.Relevance"/>);
+    /// with <paramref name="counterfactualOpenCueOnly"/> only the open cue's last-layer relevance is taught 0
+    /// (<see cref="SegmentationLoss.CounterfactualOpenCue"/>).
     /// </summary>
     /// <exception cref="NonFiniteLossException">The loss is NaN or infinite (the weights are left unchanged).</exception>
-    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets, Tensor? groundingTargets, Tensor? counterfactualAudio, bool counterfactualKeepsTargets = false)
+    public LossParts Run(SegmentationInput input, Tensor masks, Tensor? cueTargets, Tensor? groundingTargets, Tensor? counterfactualAudio, bool counterfactualKeepsTargets = false, bool counterfactualOpenCueOnly = false)
     {
         using var scope = NewDisposeScope();
         _model.train();
@@ -64,7 +66,9 @@ public sealed class SegmentationTrainStep : IDisposable
         {
             var sedam = _model.call(input with { Audio = counterfactualAudio }).Sedam
                 ?? throw new ArgumentException("The counterfactual relevance term needs TeSO's SeDAM.", nameof(counterfactualAudio));
-            var term = counterfactualKeepsTargets ? SegmentationLoss.Relevance(sedam, cueTargets) : SegmentationLoss.Counterfactual(sedam, cueTargets);
+            var term = counterfactualKeepsTargets ? SegmentationLoss.Relevance(sedam, cueTargets)
+                : counterfactualOpenCueOnly ? SegmentationLoss.CounterfactualOpenCue(sedam)
+                : SegmentationLoss.Counterfactual(sedam, cueTargets);
             counterfactual = term.item<float>();
             total = total + (_loss.CounterfactualWeight * term);
         }

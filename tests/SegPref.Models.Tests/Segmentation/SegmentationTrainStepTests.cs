@@ -105,6 +105,31 @@ public sealed class SegmentationTrainStepTests : SingleThreadedTorch
     }
 
     [Fact]
+    public void CounterfactualOpenCue_IsTheOpenCuesLastLayerBceAgainstZeroAndLeavesTheTextCuesOut()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(52);
+        var options = Tiny with { OpenCue = true };
+        using var model = new TesoSegmenter(options);
+        var sedam = model.call(SegmentationBatch.Random(options, 2, 53)).Sedam!;
+
+        var term = SegmentationLoss.CounterfactualOpenCue(sedam);
+
+        var open = sedam.LayerRelevance[^1].select(1, -1).data<float>().ToArray();
+        Assert.Equal(open.Average(l => Math.Log(1 + Math.Exp(l))), term.item<float>(), 4);
+
+        // Its gradient reaches the open cue's relevance in the last layer only: the text cues' slots get none.
+        var relevance = sedam.LayerRelevance[^1];
+        relevance.retain_grad();
+        term.backward();
+        var grad = relevance.grad!;
+        Assert.Equal(0f, grad.narrow(1, 0, options.CueSlots).abs().sum().item<float>());
+        Assert.True(grad.select(1, -1).abs().sum().item<float>() > 0);
+        using var plain = new TesoSegmenter(Tiny);
+        Assert.Throws<ArgumentException>(() => SegmentationLoss.CounterfactualOpenCue(plain.call(SegmentationBatch.Random(Tiny, 1, 54)).Sedam!));
+    }
+
+    [Fact]
     public void CueLoss_EvidenceRelevance_IsRelevancePlusDetachedPriorAndThePriorsOwnTerm()
     {
         using var scope = NewDisposeScope();

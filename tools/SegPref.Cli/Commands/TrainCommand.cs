@@ -40,6 +40,7 @@ internal static class TrainCommand
         var audioPrompts = new Option<bool>("--audio-prompts") { Description = "TeSO: the decoder queries also attend to the baseline's projected audio tokens (unmasked; silent frames stay gated); on in the served recipe." };
         var counterfactual = new Option<double>("--counterfactual-weight") { Description = "TeSO, with a cue weight: weight of the counterfactual relevance loss (each step also runs the batch on the train clips' noise floor alone or on another clip's audio in which nothing visible sounds, and teaches SeDAM's relevance that no cue sounds there; the mask is not trained on it); 0 = off." };
         var counterfactualOffScreen = new Option<bool>("--counterfactual-off-screen") { Description = "With --counterfactual-weight: a third pass on the clip's own audio plus an off-screen source, whose relevance keeps the frame's own targets." };
+        var counterfactualSwappedOpenCue = new Option<bool>("--counterfactual-swapped-open-cue") { Description = "With the swapped pass: train only the open cue's relevance on another clip's audio (toward 'no unnamed visible class sounds'); the text cues are left out of that pass." };
         var counterfactualSwapped = new Option<bool>("--counterfactual-swapped") { Description = "With --counterfactual-weight: include the pass on another clip's audio (default true); false keeps the noise-floor pass only (and the off-screen one if asked for).", DefaultValueFactory = _ => true };
         var audioMap = new Option<bool>("--audio-map") { Description = "Both models: read the audio encoder's time-frequency map (6 x 4 positions of its last conv layer, one token each) instead of its 128-d embedding, so that SeDAM's cues can attend to where in the spectrogram their class sounds." };
         var grounding = new Option<double>("--grounding-weight") { Description = "Weight of the grounding loss: an auxiliary head learns where each text cue's objects are (TeSO), or where any object is (audio-only), sounding or silent, from the AVS-Synth boxes; 0 = off." };
@@ -53,7 +54,7 @@ internal static class TrainCommand
         var encoders = new EncoderRunOptions();
         var command = new Command("train", "Train TeSO or the audio-only baseline (frozen encoders, val mIoU/F each epoch, best checkpoint, resumable).")
         {
-            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts, audioMap, grounding, clip, repeat, repeatSilent, maxFrames, cache, resume, threads,
+            model, recipe, preset, backbone, output, epochs, seed, batch, lr, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, counterfactualSwappedOpenCue, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts, audioMap, grounding, clip, repeat, repeatSilent, maxFrames, cache, resume, threads,
         };
         data.AddTo(command);
         encoders.AddTo(command);
@@ -61,7 +62,7 @@ internal static class TrainCommand
         {
             var kind = result.GetRequiredValue(model);
             var dataset = data.Open(result);
-            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts);
+            RefuseTextSwitchesForBaseline(result, kind, cues, dynamicMask, noDynamic, noInfoNce, infoNceWeight, cueWeight, counterfactual, counterfactualOffScreen, counterfactualSwapped, counterfactualSwappedOpenCue, openCue, visualOpenCue, isolateOpenCue, evidence, silentPrompts, audioPrompts);
             CliTorch.SetThreads(result.GetValue(threads));
             var options = Options(result, SegmentationRecipes.For(result.GetRequiredValue(recipe), kind)) with { Seed = result.GetValue(seed) };
             if (!dataset.HasClassLabels && options.CueWeight > 0 && result.GetResult(cueWeight) is not { Implicit: false })
@@ -77,7 +78,7 @@ internal static class TrainCommand
                 Epochs = Given(epochs, o.Epochs), BatchSize = Given(batch, o.BatchSize), LearningRate = Given(lr, o.LearningRate),
                 DynamicMask = Mask(r.GetValue(noDynamic), r.GetValue(dynamicMask), o.DynamicMask),
                 InfoNceWeight = InfoNceWeight(r.GetValue(noInfoNce), r.GetValue(infoNceWeight), o.InfoNceWeight),
-                CueWeight = Given(cueWeight, o.CueWeight), CounterfactualWeight = Given(counterfactual, o.CounterfactualWeight), CounterfactualOffScreen = Given(counterfactualOffScreen, o.CounterfactualOffScreen), CounterfactualSwapped = Given(counterfactualSwapped, o.CounterfactualSwapped), OpenCue = Given(openCue, o.OpenCue),
+                CueWeight = Given(cueWeight, o.CueWeight), CounterfactualWeight = Given(counterfactual, o.CounterfactualWeight), CounterfactualOffScreen = Given(counterfactualOffScreen, o.CounterfactualOffScreen), CounterfactualSwapped = Given(counterfactualSwapped, o.CounterfactualSwapped), CounterfactualSwappedOpenCue = Given(counterfactualSwappedOpenCue, o.CounterfactualSwappedOpenCue), OpenCue = Given(openCue, o.OpenCue),
                 // The recipe's open-cue refinements follow the open cue: `--recipe served --open-cue false` drops them too.
                 VisualOpenCue = Given(visualOpenCue, o.VisualOpenCue && Given(openCue, o.OpenCue)), IsolateOpenCue = Given(isolateOpenCue, o.IsolateOpenCue && Given(openCue, o.OpenCue)), EvidenceRelevance = Given(evidence, o.EvidenceRelevance), SilentPrompts = Given(silentPrompts, o.SilentPrompts), AudioPrompts = Given(audioPrompts, o.AudioPrompts), AudioMap = Given(audioMap, o.AudioMap),
                 GroundingWeight = Given(grounding, o.GroundingWeight), GradientClip = Given(clip, o.GradientClip),

@@ -62,7 +62,7 @@ public static class RunRecipe
 
         if (teso && t.CounterfactualWeight > 0)
         {
-            parts.Add(N($"counterfactual weight {t.CounterfactualWeight:g4}") + (t.CounterfactualSwapped ? string.Empty : " floor only") + (t.CounterfactualOffScreen ? " with off-screen" : string.Empty));
+            parts.Add(N($"counterfactual weight {t.CounterfactualWeight:g4}") + (!t.CounterfactualSwapped ? " floor only" : t.CounterfactualSwappedOpenCue ? " swapped on the open cue" : string.Empty) + (t.CounterfactualOffScreen ? " with off-screen" : string.Empty));
         }
 
         if (teso && (t.EvidenceRelevance || config.Options.EvidenceRelevance))

@@ -49,7 +49,7 @@ internal sealed class SegmentationEpochTrainer(
         // The audio does not flip with the frames, so the counterfactual audio of the same rows lines up with them.
         var pass = counterfactuals is { Count: > 0 } && loss.CounterfactualWeight > 0 ? counterfactuals[index % counterfactuals.Count] : null;
         var counterfactual = pass?.Split.AudioRows(rows);
-        var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null, grounding, counterfactual, pass?.KeepsTargets ?? false);
+        var parts = step.Run(input, masks, loss.CueWeight > 0 ? train.CueTargets(rows, model.Options.OpenCue) : null, grounding, counterfactual, pass?.KeepsTargets ?? false, pass?.OpenCueOnly ?? false);
         var report = new Dictionary<string, double>(StringComparer.Ordinal)
         {
             ["loss"] = parts.Total, ["bce"] = parts.Bce, ["dice"] = parts.Dice, ["infonce"] = parts.InfoNce, ["cue"] = parts.Cue, ["grounding"] = parts.Grounding,

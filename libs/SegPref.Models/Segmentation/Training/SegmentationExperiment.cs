@@ -74,7 +74,9 @@ public static class SegmentationExperiment
         var val = LoadSplit(data, "val", config.Options.ImageSize, encoders, cues, AudioPerturbation.Normal, cache, stages);
         IReadOnlyList<CounterfactualSplit>? counterfactuals = request.Kind == "teso" && request.Options.CounterfactualWeight > 0
             ? [.. CounterfactualConditions(request.Options).Select(c => new CounterfactualSplit(
-                LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, c, cache, stages, train.Frames), c == AudioConditions.OffScreen))]
+                LoadSplit(data, "train", config.Options.ImageSize, encoders, cues, c, cache, stages, train.Frames),
+                KeepsTargets: c == AudioConditions.OffScreen,
+                OpenCueOnly: c == AudioConditions.Swapped && request.Options.CounterfactualSwappedOpenCue))]
             : null;
         SegmenterRun.WriteConfig(request.RunDir, config);
 

@@ -76,6 +76,16 @@ public sealed record SegmentationTrainingOptions
     public bool CounterfactualSwapped { get; init; } = true;
 
     /// <summary>
+    /// With the swapped pass: train only the open cue's last-layer relevance toward "no unnamed visible class sounds" on
+    /// another clip's audio, and leave the text cues' relevance out of that pass (the noise-floor pass is unchanged).
+    /// Another clip's audio always holds a class no text cue names, which is what keeps the open cue, and with it the frame
+    /// gate, open there (docs/results/preference.md, "Where the paint comes from").
+    /// </summary>
+    [JsonPropertyName("counterfactual_swapped_open_cue")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CounterfactualSwappedOpenCue { get; init; }
+
+    /// <summary>
     /// Weight of the grounding loss: an auxiliary head learns where the objects each text cue names are (TeSO), or where
     /// any object is (the audio-only baseline, which has no class names), from the AVS-Synth boxes of every visible
     /// object, sounding or silent; 0 = off (the paper's recipe). A weight above 0 builds the model with
@@ -150,6 +160,11 @@ public sealed record SegmentationTrainingOptions
         if (Epochs < 1 || BatchSize < 1 || !(LearningRate > 0) || !(WeightDecay >= 0) || !(InfoNceWeight >= 0) || !(CueWeight >= 0) || !double.IsFinite(CueWeight) || !(GroundingWeight >= 0) || !double.IsFinite(GroundingWeight) || !(GradientClip >= 0) || !double.IsFinite(GradientClip) || MaxFramesPerEpoch is < 1 || ((VisualOpenCue || IsolateOpenCue) && !OpenCue) || (EvidenceRelevance && CueWeight == 0) || !(CounterfactualWeight >= 0) || !double.IsFinite(CounterfactualWeight) || (CounterfactualWeight > 0 && CueWeight == 0) || (CounterfactualOffScreen && CounterfactualWeight == 0) || (RepeatThreshold is { } t && !(t > 0 && t <= 1)))
         {
             throw new ArgumentException($"Invalid training options {this}: epochs, batch and frames per epoch must be >= 1, the learning rate > 0, weight decay, InfoNCE, cue and grounding weights and the gradient clip >= 0, the repeat threshold in (0, 1], a visual or isolated open cue needs the open cue, and evidence relevance and the counterfactual weight (>= 0) a cue weight, the off-screen counterfactual a counterfactual weight.");
+        }
+
+        if (CounterfactualSwappedOpenCue && (CounterfactualWeight == 0 || !CounterfactualSwapped || !OpenCue))
+        {
+            throw new ArgumentException("The open-cue swapped pass (counterfactual_swapped_open_cue, --counterfactual-swapped-open-cue) trains the open cue on another clip's audio: it needs a counterfactual weight, the swapped pass and the open cue.");
         }
 
         if (RepeatSilent && RepeatThreshold is null)
