@@ -48,7 +48,7 @@ public static class AttributionFigure
         var frames = split.Frames;
         var record = frames.Frames[example.Row];
         var size = frames.Size * scale;
-        var image = Frame(frames, example.Row).Resize(size, size);
+        var image = SegmentationFeatures.Image(frames, example.Row).Resize(size, size);
         var boxes = image.Clone();
         foreach (var o in record.Objects.Where(o => !o.Distractor))
         {
@@ -73,23 +73,6 @@ public static class AttributionFigure
         panels.Add(Overlay.Draw(image, new ProbabilityMap(frames.Size, frames.Size, none.Map), Prediction, 0.7f));
         labels.Add($"prediction, {PromptAttribution.Describe(none.Groups)} withheld");
         return (panels, labels);
-    }
-
-    // The split's CHW bytes as an interleaved RGB image.
-    private static RgbImage Frame(SegmentationFrames frames, int row)
-    {
-        var plane = frames.MaskLength;
-        var source = frames.Images.AsSpan(row * frames.ImageLength, frames.ImageLength);
-        var pixels = new byte[3 * plane];
-        for (var p = 0; p < plane; p++)
-        {
-            for (var c = 0; c < 3; c++)
-            {
-                pixels[(3 * p) + c] = source[(c * plane) + p];
-            }
-        }
-
-        return new RgbImage(frames.Size, frames.Size, pixels);
     }
 
     private static void Outline(RgbImage image, int left, int top, int width, int height, (byte R, byte G, byte B) color)

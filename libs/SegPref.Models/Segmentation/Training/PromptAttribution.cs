@@ -70,15 +70,36 @@ public static class PromptAttribution
         }
 
         var regions = Regions(split.Frames);
+        var layout = model.PromptLayout();
+        var names = ShareNames(layout);
+        var (silentShares, soundingShares) = (new ShareTally(names), new ShareTally(names));
         var silentPaint = new double?[split.Count];
         var rows = new List<AblationRow>();
         foreach (var withheld in Ablations(model))
         {
-            progress?.Report($"scoring with {Describe(withheld)} withheld");
+            progress?.Report(withheld == PromptGroups.None ? "scoring as served, reading the queries' prompt attention" : $"scoring with {Describe(withheld)} withheld");
             var tally = new FrameTally();
             var scores = SegmentationEvaluator.EvaluateWith(
                 split,
-                batch => new SplitPrediction(Predict(model, split, batch, withheld), null),
+                batch =>
+                {
+                    if (withheld != PromptGroups.None)
+                    {
+                        return new SplitPrediction(Predict(model, split, batch, withheld), null);
+                    }
+
+                    // The served pass also gives the attention shares of the queries painting each region.
+                    var read = Read(model, split, batch);
+                    for (var i = 0; i < batch.Length; i++)
+                    {
+                        var (silentRegion, soundingRegion) = regions[batch[i]];
+                        var shareOf = ShareIndex(split, batch[i], layout, names);
+                        silentShares.Add(read, i, silentRegion, shareOf);
+                        soundingShares.Add(read, i, soundingRegion, shareOf);
+                    }
+
+                    return new SplitPrediction(read.Probabilities, null);
+                },
                 batchSize,
                 onFrame: (row, probs) =>
                 {
@@ -97,14 +118,12 @@ public static class PromptAttribution
             });
         }
 
-        progress?.Report("reading the queries' prompt attention");
-        var shares = AttentionShares(model, split, regions, batchSize);
         var chosen = Enumerable.Range(0, split.Count).Where(r => silentPaint[r] is not null)
             .OrderByDescending(r => silentPaint[r]!.Value).ThenBy(r => r)
             .DistinctBy(r => split.Frames.Frames[r].Uid, StringComparer.Ordinal)
             .Take(examples).Order().ToArray();
         var detail = chosen.Length == 0 ? [] : Examples(model, split, chosen, silentPaint);
-        return new PromptAttributionResult(split.Name, rows, shares.Silent, shares.Sounding, detail);
+        return new PromptAttributionResult(split.Name, rows, silentShares.Shares(), soundingShares.Shares(), detail);
     }
 
     /// <summary>
@@ -147,45 +166,16 @@ public static class PromptAttribution
         {
             var truth = frames.Masks.AsSpan(r * frames.MaskLength, frames.MaskLength);
             var silent = new byte[frames.MaskLength];
-            foreach (var o in frames.Frames[r].Objects.Where(o => !o.Distractor && !o.Sounding))
+            SegmentationSplit.FillBoxes(silent, s, frames.Frames[r].Objects.Where(o => !o.Distractor && !o.Sounding), (byte)1);
+            for (var i = 0; i < silent.Length; i++)
             {
-                for (var y = Math.Max(0, o.Y); y < Math.Min(s, o.Y + o.Height); y++)
-                {
-                    for (var x = Math.Max(0, o.X); x < Math.Min(s, o.X + o.Width); x++)
-                    {
-                        var i = (y * s) + x;
-                        silent[i] = truth[i] == 0 ? (byte)1 : (byte)0;
-                    }
-                }
+                silent[i] &= (byte)(truth[i] == 0 ? 1 : 0);
             }
 
             regions[r] = (silent, truth.ToArray());
         }
 
         return regions;
-    }
-
-    private static (IReadOnlyList<GroupShare> Silent, IReadOnlyList<GroupShare> Sounding) AttentionShares(
-        Segmenter model, SegmentationSplit split, (byte[] Silent, byte[] Sounding)[] regions, int batchSize)
-    {
-        var layout = model.PromptLayout();
-        var names = ShareNames(layout);
-        var silent = new ShareTally(names);
-        var sounding = new ShareTally(names);
-        for (var start = 0; start < split.Count; start += batchSize)
-        {
-            var rows = Enumerable.Range(start, Math.Min(batchSize, split.Count - start)).ToArray();
-            var read = Read(model, split, rows);
-            for (var i = 0; i < rows.Length; i++)
-            {
-                var (silentRegion, soundingRegion) = regions[rows[i]];
-                var shareOf = ShareIndex(split, rows[i], layout, names);
-                silent.Add(read, i, silentRegion, shareOf);
-                sounding.Add(read, i, soundingRegion, shareOf);
-            }
-        }
-
-        return (silent.Shares(), sounding.Shares());
     }
 
     /// <summary>The rows of the attention table: text cues by whether their class sounds in the frame, then the other groups.</summary>
@@ -224,8 +214,9 @@ public static class PromptAttribution
         return index;
     }
 
-    // The served pass over rows, kept on the CPU: per query its claim map (object weight x mask probability at the split's
-    // side) and its PMQS attention summed per group.
+    // The served pass over rows, kept on the CPU: each frame's foreground probabilities and SeDAM slot keeps, and per
+    // query its claim map (object weight x mask probability at the split's side) and its PMQS attention, per prompt and
+    // summed per group.
     private static QueryReading Read(Segmenter model, SegmentationSplit split, int[] rows)
     {
         model.eval();
@@ -253,7 +244,14 @@ public static class PromptAttribution
         var masks = nn.functional.interpolate(prediction.MaskLogits, size: [size, size], mode: InterpolationMode.Bilinear, align_corners: false).sigmoid();
         var claims = weights.unsqueeze(-1).unsqueeze(-1) * masks;
         var queries = (int)claims.shape[1];
+        var pixels = split.Frames.MaskLength;
+        var flat = output.MapLogits.sigmoid().reshape(rows.Length, pixels).data<float>().ToArray();
+        var slots = output.Sedam?.SlotSupport;
+        var width = slots is null ? 0 : (int)slots.shape[1];
+        var keeps = slots is null ? [] : slots.data<float>().ToArray();
         return new QueryReading(
+            [.. rows.Select((_, i) => flat.AsSpan(i * pixels, pixels).ToArray())],
+            [.. rows.Select((_, i) => keeps.AsSpan(i * width, width).ToArray())],
             queries,
             groups.Count,
             layout.Count,
@@ -268,18 +266,9 @@ public static class PromptAttribution
     {
         var groups = Groups(model);
         var ablations = Ablations(model);
-        var maps = ablations.ToDictionary(a => a, a => Predict(model, split, rows, a));
         var read = Read(model, split, rows);
-        float[][] slotKeeps;
-        using (no_grad())
-        using (var scope = NewDisposeScope())
-        {
-            model.eval();
-            var output = model.call(split.Batch(rows).Input);
-            var width = output.Sedam?.SlotSupport is { } slots ? (int)slots.shape[1] : 0;
-            var flat = width == 0 ? [] : output.Sedam!.SlotSupport!.data<float>().ToArray();
-            slotKeeps = [.. rows.Select((_, i) => width == 0 ? Array.Empty<float>() : flat.AsSpan(i * width, width).ToArray())];
-        }
+        var maps = ablations.ToDictionary(a => a, a => a == PromptGroups.None ? read.Probabilities : Predict(model, split, rows, a));
+        var slotKeeps = read.SlotKeeps;
 
         var examples = new List<AttributionExample>();
         for (var i = 0; i < rows.Length; i++)
@@ -310,7 +299,7 @@ public static class PromptAttribution
         return examples;
     }
 
-    private sealed record QueryReading(int Queries, int Groups, int Prompts, int Pixels, float[] Claims, float[] GroupAttention, float[] PromptAttention, float[] Weights)
+    private sealed record QueryReading(float[][] Probabilities, float[][] SlotKeeps, int Queries, int Groups, int Prompts, int Pixels, float[] Claims, float[] GroupAttention, float[] PromptAttention, float[] Weights)
     {
         // Mean of claim over the region, per query.
         public double[] RegionClaims(int frame, byte[] region, out int area)

@@ -132,7 +132,7 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
                     continue;
                 }
 
-                FillBoxes(map, s, Frames.Frames[r].Objects.Where(o => string.Equals(o.Kind, Cues.Slots[r][k], StringComparison.Ordinal)));
+                FillBoxes(map, s, Frames.Frames[r].Objects.Where(o => string.Equals(o.Kind, Cues.Slots[r][k], StringComparison.Ordinal)), 1f);
             }
         }
 
@@ -150,20 +150,21 @@ public sealed record SegmentationSplit(string Name, SegmentationFrames Frames, f
         var targets = new float[rows.Count * s * s];
         for (var i = 0; i < rows.Count; i++)
         {
-            FillBoxes(targets.AsSpan(i * s * s, s * s), s, Frames.Frames[rows[i]].Objects);
+            FillBoxes(targets.AsSpan(i * s * s, s * s), s, Frames.Frames[rows[i]].Objects, 1f);
         }
 
         return tensor(targets, [rows.Count, 1, s, s]);
     }
 
-    private static void FillBoxes(Span<float> map, int s, IEnumerable<FrameObject> objects)
+    /// <summary>Sets every pixel of <paramref name="objects"/>' boxes (clipped to the <paramref name="s"/> x <paramref name="s"/> map) to <paramref name="value"/>.</summary>
+    internal static void FillBoxes<T>(Span<T> map, int s, IEnumerable<FrameObject> objects, T value)
     {
         foreach (var o in objects)
         {
             var (x0, x1) = (Math.Max(0, o.X), Math.Min(s, o.X + o.Width));
             for (var y = Math.Max(0, o.Y); y < Math.Min(s, o.Y + o.Height) && x1 > x0; y++)
             {
-                map.Slice((y * s) + x0, x1 - x0).Fill(1);
+                map.Slice((y * s) + x0, x1 - x0).Fill(value);
             }
         }
     }
